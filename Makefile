@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: GPL-2.0
+# spinet: SPI Ethernet for Linux with NAPI, GRO and BQL.
+#
+#   make                  build the modules for KERNELRELEASE (default: the
+#                         running kernel) against KDIR
+#   make check            every test and check (the README's test command)
+#   make uml-run ARGS=..  run a command in the UML test guest
+#   make style            checkpatch --strict on the C sources
+#   make clean
+#
+# Kbuild (the file next to this one) describes the objects; this Makefile is
+# only the front door, for people and for DKMS.
+
+KERNELRELEASE ?= $(shell uname -r)
+KDIR ?= /lib/modules/$(KERNELRELEASE)/build
+
+all: modules
+
+modules:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+modules_install:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
+
+check:
+	scripts/check
+
+uml-run:
+	scripts/uml-run $(ARGS)
+
+style:
+	scripts/check-style
+
+clean:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || true
+	rm -rf build
+
+.PHONY: all modules modules_install check uml-run style clean

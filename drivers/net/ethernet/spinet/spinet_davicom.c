@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Helpers shared by the Davicom DM9000-family backends.
+ *
+ * Copyright (C) 2026 The spinet authors
+ */
+#include <kunit/visibility.h>
+#include <linux/crc32.h>
+#include <linux/etherdevice.h>
+#include <linux/module.h>
+
+#include "spinet_davicom.h"
+
+/**
+ * davicom_rx_check() - judge an RX header read from the chip
+ * @hdr: the four header bytes, as read
+ * @max_len: the longest frame, FCS included, the driver accepts
+ *
+ * Every field comes from the chip and may be garbage after an SPI error or
+ * a lost read pointer, so nothing in it is trusted: the caller allocates and
+ * reads only after %DAVICOM_RX_OK.
+ *
+ * Context: any.
+ * Return: %DAVICOM_RX_OK when a frame of a plausible length and without
+ * error bits follows, otherwise the first problem found, in the order
+ * ready byte, status, length.
+ */
+enum davicom_rx_verdict
+davicom_rx_check(const struct davicom_rx_hdr *hdr, unsigned int max_len)
+{
+	unsigned int len = le16_to_cpu(hdr->len);
+
+	if (hdr->ready == DAVICOM_RX_EMPTY_BYTE)
+		return DAVICOM_RX_EMPTY;
+	if (hdr->ready != DAVICOM_RX_READY_BYTE)
+		return DAVICOM_RX_BAD_READY;
+	if (hdr->status & DAVICOM_RSR_ERRORS)
+		return DAVICOM_RX_BAD_STATUS;
+	if (len < DAVICOM_RX_MIN_LEN || len > max_len)
+		return DAVICOM_RX_BAD_LENGTH;
+	return DAVICOM_RX_OK;
+}
+EXPORT_SYMBOL_IF_KUNIT(davicom_rx_check);
+
+/**
+ * davicom_hash_bin() - multicast hash bin of an Ethernet address
+ * @addr: the destination address, 6 bytes
+ *
+ * The MAC indexes its 64-bin table with the low six bits of the reflected
+ * CRC-32 of the destination address, without the final inversion, which is
+ * what ether_crc_le() computes.
+ *
+ * Context: any.
+ * Return: the bin, 0 to 63; bin n is bit n % 8 of MAR[n / 8].
+ */
+unsigned int davicom_hash_bin(const u8 *addr)
+{
+	return ether_crc_le(ETH_ALEN, addr) & (DAVICOM_HASH_BINS - 1);
+}
+EXPORT_SYMBOL_IF_KUNIT(davicom_hash_bin);
+
+MODULE_DESCRIPTION("spinet: SPI Ethernet with NAPI, GRO and BQL");
+MODULE_AUTHOR("The spinet authors");
+MODULE_LICENSE("GPL");
