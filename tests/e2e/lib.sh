@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash disable=SC2034
+# Helpers for end-to-end scripts. Source it. Each script prints TAP lines
+# ("ok N - what" / "not ok N - what"), which scripts/check counts, and ends
+# with e2e_finish, whose exit status is non-zero if any check failed.
+# Scripts run in the UML guest (RESULTS is then the run directory) or,
+# where they say so, on real hardware.
+
+E2E_NAME=$(basename "$0" .sh)
+E2E_N=0
+E2E_FAILED=0
+E2E_SKIPPED=0
+E2E_TAP=${RESULTS:-/tmp}/e2e/$E2E_NAME.tap
+mkdir -p "$(dirname "$E2E_TAP")"
+: >"$E2E_TAP"
+
+e2e_line() { echo "$*" | tee -a "$E2E_TAP"; }
+
+# e2e_check WHAT COMMAND [ARGS...]: one check; the command's output is shown
+# only when it fails.
+e2e_check() {
+	local what=$1 out
+	shift
+	E2E_N=$((E2E_N + 1))
+	if out=$("$@" 2>&1); then
+		e2e_line "ok $E2E_N - $what"
+	else
+		E2E_FAILED=$((E2E_FAILED + 1))
+		e2e_line "not ok $E2E_N - $what"
+		printf '%s\n' "$out" | tail -n 20 | sed 's/^/#   /'
+	fi
+}
+
+# e2e_skip WHAT REASON: a check that does not apply here, and why.
+e2e_skip() {
+	E2E_N=$((E2E_N + 1))
+	E2E_SKIPPED=$((E2E_SKIPPED + 1))
+	e2e_line "ok $E2E_N - $1 # SKIP $2"
+}
+
+e2e_finish() {
+	e2e_line "1..$E2E_N"
+	echo "# $E2E_NAME: $((E2E_N - E2E_FAILED - E2E_SKIPPED)) passed, $E2E_FAILED failed, $E2E_SKIPPED skipped"
+	[ $E2E_FAILED -eq 0 ]
+}
+
+# Addresses: RFC 2544's benchmarking range and the IPv6 documentation prefix;
+# they exist only inside the guest's network namespaces.
+E2E_IP4_A=198.18.0.1
+E2E_IP4_B=198.18.0.2
+E2E_IP6_A=2001:db8:5e::1
+E2E_IP6_B=2001:db8:5e::2
