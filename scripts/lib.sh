@@ -34,8 +34,8 @@ with_cache_lock() {
 # Version of an installed Debian package, or nothing.
 pkg_version() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null; }
 
-# Print the stamp recording what a tree was made from.
-file_sha() { sha256sum "$@" | sha256sum | cut -c1-16; }
+# A short digest of the contents of files (not their paths), for stamps.
+file_sha() { cat "$@" | sha256sum | cut -c1-16; }
 
 # Lines of a console log that are kernel reports; each one fails a run.
 # Test scripts must not print these words themselves.
