@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * spinet's chip emulator: the interface between a chip model and the host
+ * that carries it (a virtual SPI controller, an interrupt line, a cable).
+ *
+ * The emulator is test infrastructure and includes no spinet header: it
+ * models the chips from their documented behaviour, so that spinet and the
+ * mainline drivers can both be judged against it.
+ *
+ * A model is a state machine with no knowledge of Linux's SPI core: the host
+ * feeds it chip-select edges and bytes, and frames from the wire; the model
+ * answers with bytes, drives its interrupt line and puts frames on the wire
+ * through the host ops. KUnit drives a model through the same calls with a
+ * fake host.
+ */
+#ifndef _SPINET_EMU_H
+#define _SPINET_EMU_H
+
+#include <linux/spinlock.h>
+#include <linux/types.h>
+
+struct emu_chip;
+
+/**
+ * struct emu_counters - what a chip saw, for tests to compare with drivers
+ * @spi_messages: SPI messages addressed to the chip
+ * @spi_transfers: transfers within those messages
+ * @spi_cs_asserts: chip-select assertions (a message may have several)
+ * @spi_bytes_tx: bytes the host sent to the chip
+ * @spi_bytes_rx: bytes the chip sent to the host
+ * @spi_errors: transfers failed by a fault knob or a broken constraint
+ * @irq_raised: times the interrupt line went from idle to asserted
+ * @tx_frames: frames the chip put on the wire
+ * @tx_bytes: bytes of those frames, FCS excluded
+ * @tx_rejected: transmit requests the chip ignored because its transmit
+ *	queue was full
+ * @rx_frames: frames that arrived from the wire (before filtering)
+ * @rx_stored: frames stored in the chip's RX memory for the host
+ * @rx_drop_full: frames dropped because RX memory was full (overflow)
+ * @rx_drop_filtered: frames the address filter rejected
+ * @rx_drop_crc: frames dropped for a bad FCS
+ * @rx_drop_runt: frames dropped as shorter than 64 bytes
+ * @rx_drop_long: frames dropped as longer than the chip accepts
+ * @rx_drop_disabled: frames dropped because the receiver was off
+ * @resets: software resets of the chip
+ */
+struct emu_counters {
+	u64 spi_messages;
+	u64 spi_transfers;
+	u64 spi_cs_asserts;
+	u64 spi_bytes_tx;
+	u64 spi_bytes_rx;
+	u64 spi_errors;
+	u64 irq_raised;
+	u64 tx_frames;
+	u64 tx_bytes;
+	u64 tx_rejected;
+	u64 rx_frames;
+	u64 rx_stored;
+	u64 rx_drop_full;
+	u64 rx_drop_filtered;
+	u64 rx_drop_crc;
+	u64 rx_drop_runt;
+	u64 rx_drop_long;
+	u64 rx_drop_disabled;
+	u64 resets;
+};
+
+/**
+ * enum emu_rx_hdr_fault - how to corrupt the next RX header a chip stores
+ * @EMU_RX_HDR_OK: no corruption
+ * @EMU_RX_HDR_READY: a ready byte that is neither 0 nor 1
+ * @EMU_RX_HDR_STATUS: an error bit in the status byte
+ * @EMU_RX_HDR_LEN_ZERO: length 0
+ * @EMU_RX_HDR_LEN_SHORT: a length below a minimum Ethernet header
+ * @EMU_RX_HDR_LEN_LONG: a length above any legal frame
+ * @EMU_RX_HDR_LEN_RING: a length larger than the whole RX ring
+ */
+enum emu_rx_hdr_fault {
+	EMU_RX_HDR_OK,
+	EMU_RX_HDR_READY,
+	EMU_RX_HDR_STATUS,
+	EMU_RX_HDR_LEN_ZERO,
+	EMU_RX_HDR_LEN_SHORT,
+	EMU_RX_HDR_LEN_LONG,
+	EMU_RX_HDR_LEN_RING,
+};
+
+/**
+ * struct emu_faults - fault knobs a model honours
+ * @rx_hdr: corrupt the header of the next stored frame this way, then
+ *	return to %EMU_RX_HDR_OK
+ * @tx_stuck: accept transmit requests but never complete them
+ * @rx_full: behave as if RX memory were full: drop and count every frame
+ * @dead: the chip stops answering: every byte it sends reads @dead_byte
+ * @dead_byte: 0xff (pulled-up MISO) or 0x00
+ */
+struct emu_faults {
+	enum emu_rx_hdr_fault rx_hdr;
+	bool tx_stuck;
+	bool rx_full;
+	bool dead;
+	u8 dead_byte;
+};
+
+/**
+ * struct emu_host_ops - services the host gives a model
+ * @set_irq: the chip's interrupt output changed: @asserted is the logical
+ *	state (the host applies polarity and trigger type)
+ * @wire_tx: put a frame on the wire; @frame excludes the FCS, which the
+ *	host does not need. Return: the time in ns until the chip may report
+ *	the transmission complete; 0 means complete now, and the model
+ *	completes it itself before returning. Otherwise the host calls
+ *	&emu_model_ops.tx_done later, never from within @wire_tx.
+ *
+ * Both are called with &emu_chip.lock held and must not sleep.
+ */
+struct emu_host_ops {
+	void (*set_irq)(struct emu_chip *chip, bool asserted);
+	u64 (*wire_tx)(struct emu_chip *chip, const u8 *frame,
+		       unsigned int len);
+};
+
+/**
+ * struct emu_model_ops - a chip model
+ * @name: the chip's name, as used for the SPI modalias ("dm9051")
+ * @priv_size: bytes of private state the host allocates for the model
+ * @power_on: put the chip in its power-on state; called once, before use
+ * @cs_assert: chip select went active: a new command begins
+ * @xfer: @len bytes clocked while selected; @tx is what the host sends
+ *	(NULL: the host sends zeroes), @rx receives what the chip sends back
+ *	(NULL: discarded). Called as often as the host likes within one
+ *	selection: a command may be split over several calls.
+ * @cs_deassert: chip select went inactive: the command ends
+ * @wire_rx: a frame arrived from the wire; @frame excludes the FCS;
+ *	@fcs_ok false means it arrived with a bad FCS
+ * @tx_done: the transmission the model started last is complete
+ * @link_change: the cable was plugged (@up) or pulled
+ *
+ * Every op is called with &emu_chip.lock held, in any context, and must
+ * not sleep.
+ */
+struct emu_model_ops {
+	const char *name;
+	size_t priv_size;
+	void (*power_on)(struct emu_chip *chip);
+	void (*cs_assert)(struct emu_chip *chip);
+	void (*xfer)(struct emu_chip *chip, const u8 *tx, u8 *rx,
+		     unsigned int len);
+	void (*cs_deassert)(struct emu_chip *chip);
+	void (*wire_rx)(struct emu_chip *chip, const u8 *frame,
+			unsigned int len, bool fcs_ok);
+	void (*tx_done)(struct emu_chip *chip);
+	void (*link_change)(struct emu_chip *chip, bool up);
+};
+
+/**
+ * struct emu_chip - one emulated chip
+ * @lock: protects everything below and the model's private state; taken
+ *	with interrupts off, as ops run from timers in hard-IRQ context
+ * @model: the chip model
+ * @host: the host's services
+ * @priv: the model's state (@model->priv_size bytes)
+ * @host_priv: the host's own pointer
+ * @strict: every behaviour the chip documentation marks unknown takes its
+ *	most hostile plausible form (Documentation/emulator.md lists them)
+ * @link_up: the cable is plugged and the far end is up
+ * @mac: the MAC address the chip's EEPROM holds at power-on; all zeroes:
+ *	the model picks a locally administered one (ff:ff:ff:ff:ff:ff models
+ *	a blank EEPROM)
+ * @faults: fault knobs
+ * @cnt: counters
+ */
+struct emu_chip {
+	spinlock_t lock; /* see above */
+	const struct emu_model_ops *model;
+	const struct emu_host_ops *host;
+	void *priv;
+	void *host_priv;
+	bool strict;
+	bool link_up;
+	u8 mac[6];
+	struct emu_faults faults;
+	struct emu_counters cnt;
+};
+
+extern const struct emu_model_ops emu_dm9051_model;
+
+#endif /* _SPINET_EMU_H */

@@ -1,0 +1,1060 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * spinet's chip emulator: a model of the Davicom DM9051 SPI Ethernet
+ * controller and its internal PHY, written from the chip notes (dm9051.md)
+ * so that both the mainline dm9051 driver and spinet work against it.
+ *
+ * Choices where the notes say [UNK] or [INF] (Documentation/emulator.md):
+ *  - SPI: the byte clocked out during the command byte and during writes
+ *    is 0x00. A burst on a normal register repeats the same register for
+ *    every data byte (reads re-read it, side effects included). Memory
+ *    pointers persist across chip selects. An xfer while deselected
+ *    returns 0xff and counts an SPI error.
+ *  - Reset values: NCR 0, NSR TX1END|TX2END, BPTR 0x37, FCTR 0x38 (DM9000),
+ *    EPAR 0x40 (PHY 1), GPCR 0x01, GPR 0x01 (PHY off), MBNDRY 0, CHIPR 0x1b,
+ *    MRR = RWPA = 0x0c00, MWR = TRPA = 0; every other register 0.
+ *  - NCR.RST completes at once. It keeps PAR, MAR, GPR, GPCR, the EEPROM
+ *    and the PHY; every other register, the pointers and the TX queue go
+ *    to their reset values. RX SRAM is not cleared, except the byte at
+ *    RWPA, which reads 0x00 ("no packet").
+ *  - MAC: at power-on PAR is loaded from EEPROM words 0-2, which hold
+ *    &emu_chip.mac, or 02:44:4d:51:xx:xx (xx = a per-module serial) when
+ *    that is all zeroes. Words 4/5 hold VID/PID (DM9000 layout), the rest
+ *    read 0xffff. EPCR.REEP reloads PAR; EEPROM writes need EPCR.WEP.
+ *  - NSR: TX1END/TX2END are cleared by writing 1, not by reading. RXOV
+ *    is set by an overflow and cleared by the next stored frame, a reset
+ *    or MPTRCR.RST_RX. RXRDY reads 1 while the RX ring holds unread bytes.
+ *    SPEED/LINKST and NCR.FDX follow the resolved link (0 when down).
+ *  - ISR bit 7 reads 0; writing it (MBS) does nothing. ROCR counts
+ *    overflow drops in bits 6:0; on wrap bit 7 and ISR.ROOS are set; a
+ *    read clears ROCR (DM9000).
+ *  - IRQ: asserted while ISR & IMR & 0x2f. INTCR is only stored; a host
+ *    may read it with emu_dm9051_intcr(). The host counts irq_raised,
+ *    tx_frames and tx_bytes (in set_irq and wire_tx), the model the rest.
+ *  - RX ring: RWPA always wraps 0x3fff -> 0x0c00. MRCMD reads wrap there
+ *    only while IMR.PAR is set, else they run on to 0x0000. One byte is
+ *    always kept free, so MRR == RWPA means empty; the free byte at RWPA
+ *    is kept 0x00, so a peek with nothing to read returns 0x00. Storing a
+ *    frame needs 4 + len + 4 + 1 bytes free.
+ *  - RX checks, in this order: RCR.RXEN clear or link down -> disabled;
+ *    shorter than 6 bytes, or than 60 without RCR.RUNT -> runt; longer
+ *    than 1518 (1522 with FCS) with RCR.DIS_LONG -> long (without it any
+ *    length that fits is stored); bad FCS with RCR.DIS_CRC -> crc; then
+ *    the address filter; then room. Runts passed by RCR.RUNT are stored
+ *    with RSR.RF, bad FCS without DIS_CRC with RSR.CE (and a wrong FCS),
+ *    group addresses (broadcast included) with RSR.MF; RSR holds the
+ *    status of the last stored frame. RCR.ALL passes broadcast too.
+ *    Word-boundary padding (MBNDRY) and checksum status in the ready byte
+ *    (RCSCSR) are not modelled; MEMSCR is stored but ignored.
+ *  - RX header faults store: ready 0x02, status | RSR.CE, length 0, 10,
+ *    2500 or 0x4000; the frame data and RWPA are those of the real frame.
+ *  - TX: TXREQ queues TXPL bytes from TRPA (wrapping at 0x0c00, at most
+ *    3072) and moves TRPA past them. Two requests may be outstanding
+ *    (packet index I and II); a third is ignored and counted in
+ *    tx_rejected. TCR.TXREQ reads 1 while any is outstanding; writing 0
+ *    does not cancel. Frames shorter than 60 are padded with zeroes unless
+ *    PAD_DIS; with CRC_DIS the last 4 bytes are taken as the host's FCS
+ *    and are not handed to the wire (nor checked). Every request uses
+ *    packet index I (TX1END, TSR1, PAD_DIS1, CRC_DIS1). With the link
+ *    down a request completes at once with TSR.NC and no wire frame.
+ *    ATCR.AUTO_TX queues a request once MWR is TXPL bytes past TRPA.
+ *    MPTRCR.RST_TX resets MWR and TRPA only; NCR.RST also drops the queue
+ *    (a later tx_done is ignored). NCR.LBK (loopback) is stored only.
+ *  - PHY (address 1; other addresses read 0xffff): readable while GPR
+ *    powers it down. The link is up when the cable is, GPR bit 0 is 0 and
+ *    BMCR.PDOWN is 0; ISOLATE is ignored. With BMCR.ANENABLE it resolves
+ *    at once to the best mode common to ANAR and a partner advertising
+ *    0x45e1 (no common mode: down); without, BMCR's forced mode. A link
+ *    change sets ISR.LNKCHG. BMSR = 0x7849 | link | AN complete (link up
+ *    with AN); its link bit is latched low until read. ANLPAR 0x45e1 and
+ *    ANER 0x0001 while up with AN, else 0. Reset and restart-AN bits
+ *    self-clear; PHY reset restores BMCR 0x3100, ANAR 0x01e1, reg 0x12
+ *    0x7800, others 0. DSCSR (0x11) reports the mode (bits 15:12) and
+ *    address 1; regs 0x10-0x1f are stored (DSCR SMRST self-clears); MMD
+ *    data (reg 14) reads 0 so phylib sees no EEE; other regs read 0.
+ *  - EPCR operations finish at once: ERRE always reads 0. No 1 ms
+ *    blackout after GPR powers the PHY up.
+ *  - &emu_faults.dead only affects SPI: the chip returns dead_byte and
+ *    ignores what it is sent; frames keep arriving. tx_stuck: requests
+ *    are queued but never handed to the wire nor completed (until reset).
+ *
+ * &emu_chip.strict (each the hostile form of an [UNK] above):
+ *  - extra data bytes in a burst on a normal register read 0xff and writes
+ *    are ignored; each such command counts one SPI error;
+ *  - reading NSR clears TX1END/TX2END (the DM9000's RW/C1): the mainline
+ *    then drops frames whose NSR poll (20 us) outlasts the wire time;
+ *  - packet indexes alternate I, II, I...: even requests report through
+ *    TX1END/TSR1 and obey PAD_DIS1/CRC_DIS1, odd ones TX2END/TSR2 and
+ *    PAD_DIS2/CRC_DIS2;
+ *  - ISR bit 7 reads 1 (the DM9000's IOMODE in 8-bit mode);
+ *  - setting IMR.PAR from 0 to 1 sets MRRH to 0x0c (DM9000);
+ *  - NCR.RST clears MAR.
+ *
+ * Copyright (C) 2026 The spinet authors
+ */
+#include <linux/atomic.h>
+#include <linux/bitfield.h>
+#include <linux/crc32.h>
+#include <linux/etherdevice.h>
+#include <linux/export.h>
+#include <linux/lockdep.h>
+#include <linux/mii.h>
+#include <linux/minmax.h>
+#include <linux/string.h>
+#include <linux/unaligned.h>
+
+#include "emu.h"
+#include "emu_dm9051.h"
+
+#define DM_SRAM_MASK		(DM_SRAM_SIZE - 1)
+#define DM_TX_SLOTS		2
+
+#define DM_RESET_BPTR		0x37
+#define DM_RESET_FCTR		0x38
+#define DM_RESET_GPCR		0x01
+
+#define DM_BMSR_MFPS		BIT(6)
+#define DM_BMSR_BASE		(BMSR_100FULL | BMSR_100HALF | BMSR_10FULL | \
+				 BMSR_10HALF | DM_BMSR_MFPS | \
+				 BMSR_ANEGCAPABLE | BMSR_ERCAP)
+#define DM_PHY_PARTNER		(LPA_LPACK | LPA_PAUSE_CAP | LPA_100FULL | \
+				 LPA_100HALF | LPA_10FULL | LPA_10HALF | \
+				 ADVERTISE_CSMA)
+#define DM_PHY_BMCR_RESET	(BMCR_ANENABLE | BMCR_SPEED100 | BMCR_FULLDPLX)
+#define DM_PHY_ANAR_RESET	(ADVERTISE_100FULL | ADVERTISE_100HALF | \
+				 ADVERTISE_10FULL | ADVERTISE_10HALF | \
+				 ADVERTISE_CSMA)
+#define DM_PHY_10BTCSR_RESET	0x7800
+#define DM_DSCR_SMRST		BIT(3)
+#define DM_DSCSR_100FDX		BIT(15)
+#define DM_DSCSR_100HDX		BIT(14)
+#define DM_DSCSR_10FDX		BIT(13)
+#define DM_DSCSR_10HDX		BIT(12)
+#define DM_DSCSR_PHYAD		GENMASK(8, 4)
+
+#define DM_EEPROM_VID		4
+#define DM_EEPROM_PID		5
+
+static atomic_t dm_serial = ATOMIC_INIT(0);
+
+/**
+ * struct dm_tx_slot - a transmit request the chip accepted
+ * @start: where the frame starts in the TX area
+ * @len: its length in SRAM (TXPL, at most the TX area)
+ * @index: packet index: 0 for I, 1 for II
+ */
+struct dm_tx_slot {
+	u16 start;
+	u16 len;
+	u8 index;
+};
+
+/**
+ * struct dm_state - the model's state, &emu_chip.priv; all of it is
+ *	protected by &emu_chip.lock, which every op runs under
+ * @sram: the 16 KB packet memory
+ * @txbuf: the frame handed to &emu_host_ops.wire_tx
+ * @reg: registers with no behaviour of their own, and the stored bits of
+ *	those with some
+ * @eeprom: the 128-byte EEPROM
+ * @phy: the internal PHY's stored registers
+ * @txq: outstanding transmit requests, the oldest first
+ * @mrr: RX memory read pointer (MRRL/MRRH)
+ * @mwr: TX memory write pointer (MWRL/MWRH)
+ * @rwpa: RX memory write pointer (RWPAL/RWPAH)
+ * @trpa: TX memory read pointer (TRPAL/TRPAH)
+ * @txpl: TX packet length (TXPLL/TXPLH)
+ * @ndata: data bytes since the command byte of this chip select
+ * @isr: interrupt status
+ * @imr: interrupt mask
+ * @nsr: NSR's latched bits (WAKEST, TX2END, TX1END, RXOV)
+ * @rocr: RX overflow counter
+ * @tsr: TX status of packet index I and II
+ * @cmd: the command byte of this chip select
+ * @txq_len: entries in @txq
+ * @tx_index: packet index of the next transmit request
+ * @selected: chip select is active
+ * @have_cmd: @cmd holds this chip select's command
+ * @burst_err: this command already counted a burst error (strict)
+ * @tx_busy: @txq[0] is on the wire
+ * @tx_hung: @txq[0] will never complete (&emu_faults.tx_stuck)
+ * @link: the resolved link is up
+ * @speed100: the resolved speed is 100 Mbit/s
+ * @fdx: the resolved duplex is full
+ * @link_fell: the link went down since BMSR was last read
+ * @irq: the interrupt line is asserted
+ */
+struct dm_state {
+	u8 sram[DM_SRAM_SIZE];
+	u8 txbuf[DM_TX_END];
+	u8 reg[DM_NREGS];
+	u16 eeprom[DM_EEPROM_WORDS];
+	u16 phy[DM_PHY_NREGS];
+	struct dm_tx_slot txq[DM_TX_SLOTS];
+	u16 mrr;
+	u16 mwr;
+	u16 rwpa;
+	u16 trpa;
+	u16 txpl;
+	unsigned int ndata;
+	u8 isr;
+	u8 imr;
+	u8 nsr;
+	u8 rocr;
+	u8 tsr[DM_TX_SLOTS];
+	u8 cmd;
+	u8 txq_len;
+	u8 tx_index;
+	bool selected;
+	bool have_cmd;
+	bool burst_err;
+	bool tx_busy;
+	bool tx_hung;
+	bool link;
+	bool speed100;
+	bool fdx;
+	bool link_fell;
+	bool irq;
+};
+
+static struct dm_state *dm_state(struct emu_chip *chip)
+{
+	lockdep_assert_held(&chip->lock);
+	return chip->priv;
+}
+
+/**
+ * emu_dm9051_hash_bin() - the multicast hash bin of an address
+ * @addr: a MAC address (6 bytes)
+ *
+ * The chip passes a group address when bit (bin & 7) of MAR register
+ * bin / 8 is set.
+ *
+ * Context: any.
+ * Return: the bin, 0 to 63.
+ */
+u8 emu_dm9051_hash_bin(const u8 *addr)
+{
+	return ether_crc_le(ETH_ALEN, addr) & GENMASK(5, 0);
+}
+EXPORT_SYMBOL_GPL(emu_dm9051_hash_bin);
+
+/**
+ * emu_dm9051_intcr() - the interrupt pin configuration the driver set
+ * @chip: a chip running the DM9051 model
+ *
+ * The model reports its interrupt output as a logical state; INTCR says
+ * how the pin shows it: bit 0 set = active low, bit 1 set = open drain.
+ *
+ * Context: &emu_chip.lock held.
+ * Return: the INTCR register.
+ */
+u8 emu_dm9051_intcr(struct emu_chip *chip)
+{
+	return dm_state(chip)->reg[DM_INTCR];
+}
+EXPORT_SYMBOL_GPL(emu_dm9051_intcr);
+
+static void dm_irq_update(struct emu_chip *chip, struct dm_state *st)
+{
+	bool line = st->isr & st->imr & DM_ISR_STATUS;
+
+	if (line == st->irq)
+		return;
+	st->irq = line;
+	chip->host->set_irq(chip, line);
+}
+
+/* PHY */
+
+static void dm_link_update(struct emu_chip *chip, struct dm_state *st)
+{
+	u16 common = st->phy[MII_ADVERTISE] & DM_PHY_PARTNER;
+	u16 bmcr = st->phy[MII_BMCR];
+	bool up;
+
+	up = chip->link_up && !(st->reg[DM_GPR] & DM_GPR_PHY_OFF) &&
+	     !(bmcr & BMCR_PDOWN);
+	if (!(bmcr & BMCR_ANENABLE)) {
+		st->speed100 = bmcr & BMCR_SPEED100;
+		st->fdx = bmcr & BMCR_FULLDPLX;
+	} else if (common & (ADVERTISE_100FULL | ADVERTISE_100HALF)) {
+		st->speed100 = true;
+		st->fdx = common & ADVERTISE_100FULL;
+	} else if (common & (ADVERTISE_10FULL | ADVERTISE_10HALF)) {
+		st->speed100 = false;
+		st->fdx = common & ADVERTISE_10FULL;
+	} else {
+		up = false;
+	}
+
+	if (up == st->link)
+		return;
+	st->link = up;
+	if (!up)
+		st->link_fell = true;
+	st->isr |= DM_ISR_LNKCHG;
+}
+
+static void dm_phy_reset(struct dm_state *st)
+{
+	memset(st->phy, 0, sizeof(st->phy));
+	st->phy[MII_BMCR] = DM_PHY_BMCR_RESET;
+	st->phy[MII_ADVERTISE] = DM_PHY_ANAR_RESET;
+	st->phy[DM_PHY_10BTCSR] = DM_PHY_10BTCSR_RESET;
+}
+
+static u16 dm_phy_dscsr(const struct dm_state *st)
+{
+	u16 v = FIELD_PREP(DM_DSCSR_PHYAD, DM_PHY_ADDR);
+
+	if (!st->link)
+		return v;
+	if (st->speed100)
+		return v | (st->fdx ? DM_DSCSR_100FDX : DM_DSCSR_100HDX);
+	return v | (st->fdx ? DM_DSCSR_10FDX : DM_DSCSR_10HDX);
+}
+
+static u16 dm_phy_read(struct dm_state *st, unsigned int addr,
+		       unsigned int reg)
+{
+	bool an_up = st->link && (st->phy[MII_BMCR] & BMCR_ANENABLE);
+	u16 v;
+
+	if (addr != DM_PHY_ADDR)
+		return 0xffff;
+
+	switch (reg) {
+	case MII_BMSR:
+		v = DM_BMSR_BASE;
+		if (st->link && !st->link_fell)
+			v |= BMSR_LSTATUS;
+		if (an_up)
+			v |= BMSR_ANEGCOMPLETE;
+		st->link_fell = false;
+		return v;
+	case MII_PHYSID1:
+		return DM_PHY_ID1;
+	case MII_PHYSID2:
+		return DM_PHY_ID2;
+	case MII_LPA:
+		return an_up ? DM_PHY_PARTNER : 0;
+	case MII_EXPANSION:
+		return an_up ? EXPANSION_NWAY : 0;
+	case MII_MMD_DATA:
+		return 0;
+	case DM_PHY_DSCSR:
+		return dm_phy_dscsr(st);
+	case MII_BMCR:
+	case MII_ADVERTISE:
+	case MII_MMD_CTRL:
+		return st->phy[reg];
+	default:
+		if (reg >= DM_PHY_DSCR && reg < DM_PHY_NREGS)
+			return st->phy[reg];
+		return 0;
+	}
+}
+
+static void dm_phy_write(struct emu_chip *chip, struct dm_state *st,
+			 unsigned int addr, unsigned int reg, u16 val)
+{
+	if (addr != DM_PHY_ADDR)
+		return;
+
+	switch (reg) {
+	case MII_BMCR:
+		if (val & BMCR_RESET)
+			dm_phy_reset(st);
+		else
+			st->phy[reg] = val & ~BMCR_ANRESTART;
+		break;
+	case MII_ADVERTISE:
+	case MII_MMD_CTRL:
+		st->phy[reg] = val;
+		break;
+	case DM_PHY_DSCR:
+		st->phy[reg] = val & ~DM_DSCR_SMRST;
+		break;
+	case DM_PHY_DSCSR:
+		break;
+	default:
+		if (reg > DM_PHY_DSCR && reg < DM_PHY_NREGS)
+			st->phy[reg] = val;
+		break;
+	}
+	dm_link_update(chip, st);
+}
+
+/* EEPROM and the EPCR/EPAR/EPDR window */
+
+static void dm_eeprom_init(struct emu_chip *chip, struct dm_state *st)
+{
+	u8 mac[ETH_ALEN];
+	unsigned int i;
+	u16 serial;
+
+	memcpy(mac, chip->mac, ETH_ALEN);
+	if (is_zero_ether_addr(mac)) {
+		serial = atomic_inc_return(&dm_serial);
+		mac[0] = 0x02;
+		mac[1] = 0x44;
+		mac[2] = 0x4d;
+		mac[3] = 0x51;
+		mac[4] = serial >> 8;
+		mac[5] = serial;
+	}
+	for (i = 0; i < DM_EEPROM_WORDS; i++)
+		st->eeprom[i] = 0xffff;
+	for (i = 0; i < ETH_ALEN / 2; i++)
+		st->eeprom[i] = get_unaligned_le16(&mac[2 * i]);
+	st->eeprom[DM_EEPROM_VID] = DM_VID;
+	st->eeprom[DM_EEPROM_PID] = DM_PID;
+}
+
+static void dm_load_par(struct dm_state *st)
+{
+	unsigned int i;
+
+	for (i = 0; i < ETH_ALEN / 2; i++)
+		put_unaligned_le16(st->eeprom[i], &st->reg[DM_PAR + 2 * i]);
+}
+
+static void dm_ep_command(struct emu_chip *chip, struct dm_state *st, u8 epcr)
+{
+	unsigned int addr = FIELD_GET(DM_EPAR_PHY, st->reg[DM_EPAR]);
+	unsigned int reg = FIELD_GET(DM_EPAR_REG, st->reg[DM_EPAR]);
+	u16 data;
+
+	if (epcr & DM_EPCR_ERPRR) {
+		if (epcr & DM_EPCR_EPOS)
+			data = dm_phy_read(st, addr, reg);
+		else
+			data = st->eeprom[reg];
+		st->reg[DM_EPDRL] = data;
+		st->reg[DM_EPDRH] = data >> 8;
+	} else if (epcr & DM_EPCR_ERPRW) {
+		data = st->reg[DM_EPDRL] | st->reg[DM_EPDRH] << 8;
+		if (epcr & DM_EPCR_EPOS)
+			dm_phy_write(chip, st, addr, reg, data);
+		else if (epcr & DM_EPCR_WEP)
+			st->eeprom[reg] = data;
+	}
+	if (epcr & DM_EPCR_REEP)
+		dm_load_par(st);
+}
+
+/* RX */
+
+static unsigned int dm_rx_used(const struct dm_state *st)
+{
+	int r = (st->mrr & DM_SRAM_MASK) - DM_RX_START;
+	int w = st->rwpa - DM_RX_START;
+
+	return (unsigned int)(w - r + 2 * DM_RX_SIZE) % DM_RX_SIZE;
+}
+
+static void dm_rx_flush(struct dm_state *st)
+{
+	st->mrr = DM_RX_START;
+	st->rwpa = DM_RX_START;
+	st->sram[st->rwpa] = 0;
+	st->nsr &= ~DM_NSR_RXOV;
+}
+
+static void dm_rx_put(struct dm_state *st, u8 val)
+{
+	st->sram[st->rwpa] = val;
+	if (++st->rwpa == DM_SRAM_SIZE)
+		st->rwpa = DM_RX_START;
+}
+
+static u16 dm_rx_read_next(const struct dm_state *st, u16 p)
+{
+	p = (p + 1) & DM_SRAM_MASK;
+	if (!p && (st->imr & DM_IMR_PAR))
+		p = DM_RX_START;
+	return p;
+}
+
+static bool dm_rx_accept(const struct dm_state *st, const u8 *da)
+{
+	u8 rcr = st->reg[DM_RCR];
+	u8 bin;
+
+	if (rcr & DM_RCR_PRMSC)
+		return true;
+	if (!is_multicast_ether_addr(da))
+		return !memcmp(da, &st->reg[DM_PAR], ETH_ALEN);
+	if (rcr & DM_RCR_ALL)
+		return true;
+	bin = emu_dm9051_hash_bin(da);
+	return st->reg[DM_MAR + bin / 8] & BIT(bin % 8);
+}
+
+static void dm_rx_overflow(struct emu_chip *chip, struct dm_state *st)
+{
+	unsigned int count = FIELD_GET(DM_ROCR_COUNT, st->rocr) + 1;
+
+	chip->cnt.rx_drop_full++;
+	st->isr |= DM_ISR_ROS;
+	st->nsr |= DM_NSR_RXOV;
+	if (count > FIELD_MAX(DM_ROCR_COUNT)) {
+		count = 0;
+		st->rocr |= DM_ROCR_OVF;
+		st->isr |= DM_ISR_ROOS;
+	}
+	st->rocr = (st->rocr & DM_ROCR_OVF) | FIELD_PREP(DM_ROCR_COUNT, count);
+}
+
+static void dm_rx_store(struct emu_chip *chip, struct dm_state *st,
+			const u8 *frame, unsigned int len, bool fcs_ok,
+			u8 status)
+{
+	unsigned int need = DM_RX_HDR_LEN + len + DM_FCS_LEN;
+	u32 fcs = ~crc32_le(~0, frame, len);
+	u16 hdr_len = len + DM_FCS_LEN;
+	u8 fcs_bytes[DM_FCS_LEN];
+	u8 hdr_status = status;
+	u8 ready = DM_RX_READY;
+	unsigned int i;
+
+	if (chip->faults.rx_full || need + 1 > DM_RX_SIZE - dm_rx_used(st)) {
+		dm_rx_overflow(chip, st);
+		return;
+	}
+
+	switch (chip->faults.rx_hdr) {
+	case EMU_RX_HDR_READY:
+		ready = DM_BAD_READY;
+		break;
+	case EMU_RX_HDR_STATUS:
+		hdr_status |= DM_RSR_CE;
+		break;
+	case EMU_RX_HDR_LEN_ZERO:
+		hdr_len = 0;
+		break;
+	case EMU_RX_HDR_LEN_SHORT:
+		hdr_len = DM_BAD_LEN_SHORT;
+		break;
+	case EMU_RX_HDR_LEN_LONG:
+		hdr_len = DM_BAD_LEN_LONG;
+		break;
+	case EMU_RX_HDR_LEN_RING:
+		hdr_len = DM_BAD_LEN_RING;
+		break;
+	case EMU_RX_HDR_OK:
+		break;
+	}
+	chip->faults.rx_hdr = EMU_RX_HDR_OK;
+
+	if (!fcs_ok)
+		fcs = ~fcs;
+	put_unaligned_le32(fcs, fcs_bytes);
+
+	dm_rx_put(st, ready);
+	dm_rx_put(st, hdr_status);
+	dm_rx_put(st, hdr_len);
+	dm_rx_put(st, hdr_len >> 8);
+	for (i = 0; i < len; i++)
+		dm_rx_put(st, frame[i]);
+	for (i = 0; i < DM_FCS_LEN; i++)
+		dm_rx_put(st, fcs_bytes[i]);
+	st->sram[st->rwpa] = 0;
+
+	st->reg[DM_RSR] = status;
+	st->nsr &= ~DM_NSR_RXOV;
+	st->isr |= DM_ISR_PRS;
+	chip->cnt.rx_stored++;
+}
+
+static void dm_wire_rx(struct emu_chip *chip, const u8 *frame,
+		       unsigned int len, bool fcs_ok)
+{
+	struct dm_state *st = dm_state(chip);
+	u8 rcr = st->reg[DM_RCR];
+	u8 status = 0;
+
+	chip->cnt.rx_frames++;
+	if (!(rcr & DM_RCR_RXEN) || !st->link) {
+		chip->cnt.rx_drop_disabled++;
+		return;
+	}
+	if (len < ETH_ALEN || (len < DM_FRAME_MIN && !(rcr & DM_RCR_RUNT))) {
+		chip->cnt.rx_drop_runt++;
+		return;
+	}
+	if (len < DM_FRAME_MIN)
+		status |= DM_RSR_RF;
+	if (len > DM_FRAME_MAX && (rcr & DM_RCR_DIS_LONG)) {
+		chip->cnt.rx_drop_long++;
+		return;
+	}
+	if (!fcs_ok) {
+		if (rcr & DM_RCR_DIS_CRC) {
+			chip->cnt.rx_drop_crc++;
+			return;
+		}
+		status |= DM_RSR_CE;
+	}
+	if (!dm_rx_accept(st, frame)) {
+		chip->cnt.rx_drop_filtered++;
+		return;
+	}
+	if (is_multicast_ether_addr(frame))
+		status |= DM_RSR_MF;
+
+	dm_rx_store(chip, st, frame, len, fcs_ok, status);
+	dm_irq_update(chip, st);
+}
+
+/* TX */
+
+static u16 dm_tx_next(u16 p)
+{
+	p = (p + 1) & DM_SRAM_MASK;
+	return p == DM_TX_END ? 0 : p;
+}
+
+static unsigned int dm_tx_build(struct dm_state *st,
+				const struct dm_tx_slot *slot)
+{
+	u8 pad_dis = slot->index ? DM_TCR_PAD_DIS2 : DM_TCR_PAD_DIS1;
+	u8 crc_dis = slot->index ? DM_TCR_CRC_DIS2 : DM_TCR_CRC_DIS1;
+	unsigned int len = slot->len;
+	u8 tcr = st->reg[DM_TCR];
+	unsigned int i, p;
+
+	for (i = 0, p = slot->start; i < len; i++, p = (p + 1) % DM_TX_END)
+		st->txbuf[i] = st->sram[p];
+	if (tcr & crc_dis)
+		len = len > DM_FCS_LEN ? len - DM_FCS_LEN : 0;
+	if (!(tcr & pad_dis) && len < DM_FRAME_MIN) {
+		memset(&st->txbuf[len], 0, DM_FRAME_MIN - len);
+		len = DM_FRAME_MIN;
+	}
+	return len;
+}
+
+static void dm_tx_complete(struct dm_state *st, u8 tsr)
+{
+	u8 index = st->txq[0].index;
+
+	st->txq[0] = st->txq[1];
+	st->txq_len--;
+	st->tsr[index] = tsr;
+	st->nsr |= index ? DM_NSR_TX2END : DM_NSR_TX1END;
+	st->isr |= DM_ISR_PTS;
+}
+
+/* Start the oldest request unless one is on the wire. */
+static void dm_tx_kick(struct emu_chip *chip, struct dm_state *st)
+{
+	unsigned int len;
+
+	while (st->txq_len && !st->tx_busy) {
+		if (chip->faults.tx_stuck) {
+			st->tx_busy = true;
+			st->tx_hung = true;
+			return;
+		}
+		if (!st->link) {
+			dm_tx_complete(st, DM_TSR_NC);
+			continue;
+		}
+		len = dm_tx_build(st, &st->txq[0]);
+		if (chip->host->wire_tx(chip, st->txbuf, len)) {
+			st->tx_busy = true;
+			return;
+		}
+		dm_tx_complete(st, 0);
+	}
+}
+
+static void dm_tx_request(struct emu_chip *chip, struct dm_state *st)
+{
+	struct dm_tx_slot *slot;
+
+	if (st->txq_len == DM_TX_SLOTS) {
+		chip->cnt.tx_rejected++;
+		return;
+	}
+	slot = &st->txq[st->txq_len++];
+	slot->start = st->trpa % DM_TX_END;
+	slot->len = min_t(u16, st->txpl, DM_TX_END);
+	slot->index = st->tx_index;
+	if (chip->strict)
+		st->tx_index ^= 1;
+	st->trpa = (slot->start + slot->len) % DM_TX_END;
+	dm_tx_kick(chip, st);
+}
+
+static void dm_tx_auto(struct emu_chip *chip, struct dm_state *st)
+{
+	unsigned int written;
+
+	if (!(st->reg[DM_ATCR] & DM_ATCR_AUTO_TX) || !st->txpl ||
+	    st->txq_len == DM_TX_SLOTS)
+		return;
+	written = (st->mwr - st->trpa + DM_TX_END) % DM_TX_END;
+	if (written >= st->txpl)
+		dm_tx_request(chip, st);
+}
+
+static void dm_tx_done(struct emu_chip *chip)
+{
+	struct dm_state *st = dm_state(chip);
+
+	if (!st->tx_busy || st->tx_hung || chip->faults.tx_stuck)
+		return;
+	st->tx_busy = false;
+	dm_tx_complete(st, 0);
+	dm_tx_kick(chip, st);
+	dm_irq_update(chip, st);
+}
+
+/* Reset */
+
+static void dm_regs_reset(struct dm_state *st)
+{
+	memset(st->reg, 0, sizeof(st->reg));
+	st->reg[DM_BPTR] = DM_RESET_BPTR;
+	st->reg[DM_FCTR] = DM_RESET_FCTR;
+	st->reg[DM_EPAR] = FIELD_PREP(DM_EPAR_PHY, DM_PHY_ADDR);
+	st->reg[DM_GPCR] = DM_RESET_GPCR;
+	st->reg[DM_GPR] = DM_GPR_PHY_OFF;
+	st->reg[DM_VIDL] = DM_VID & 0xff;
+	st->reg[DM_VIDH] = DM_VID >> 8;
+	st->reg[DM_PIDL] = DM_PID & 0xff;
+	st->reg[DM_PIDH] = DM_PID >> 8;
+	st->reg[DM_CHIPR] = DM_CHIP_REV;
+
+	st->mwr = 0;
+	st->trpa = 0;
+	st->txpl = 0;
+	st->isr = 0;
+	st->imr = 0;
+	st->nsr = DM_NSR_TX1END | DM_NSR_TX2END;
+	st->rocr = 0;
+	memset(st->tsr, 0, sizeof(st->tsr));
+	st->txq_len = 0;
+	st->tx_index = 0;
+	st->tx_busy = false;
+	st->tx_hung = false;
+	dm_rx_flush(st);
+}
+
+static void dm_soft_reset(struct emu_chip *chip, struct dm_state *st)
+{
+	u8 keep[DM_GPR + 1 - DM_PAR];
+
+	memcpy(keep, &st->reg[DM_PAR], sizeof(keep));
+	dm_regs_reset(st);
+	memcpy(&st->reg[DM_PAR], keep, sizeof(keep));
+	if (chip->strict)
+		memset(&st->reg[DM_MAR], 0, DM_GPCR - DM_MAR);
+	chip->cnt.resets++;
+	dm_link_update(chip, st);
+}
+
+static void dm_power_on(struct emu_chip *chip)
+{
+	struct dm_state *st = dm_state(chip);
+	bool irq = st->irq;
+
+	/* a power cycle drops the line (priv starts zeroed) */
+	memset(st, 0, sizeof(*st));
+	if (irq)
+		chip->host->set_irq(chip, false);
+	dm_eeprom_init(chip, st);
+	dm_phy_reset(st);
+	dm_regs_reset(st);
+	dm_load_par(st);
+	dm_link_update(chip, st);
+}
+
+/* Registers */
+
+static u8 dm_reg_read(struct emu_chip *chip, struct dm_state *st, u8 addr)
+{
+	u8 v;
+
+	switch (addr) {
+	case DM_NCR:
+		v = st->reg[DM_NCR];
+		return st->link && st->fdx ? v | DM_NCR_FDX : v;
+	case DM_NSR:
+		v = st->nsr;
+		if (st->link)
+			v |= st->speed100 ? DM_NSR_LINKST :
+					    DM_NSR_LINKST | DM_NSR_SPEED;
+		if (dm_rx_used(st))
+			v |= DM_NSR_RXRDY;
+		if (chip->strict)
+			st->nsr &= ~(DM_NSR_TX1END | DM_NSR_TX2END);
+		return v;
+	case DM_TCR:
+		v = st->reg[DM_TCR];
+		return st->txq_len ? v | DM_TCR_TXREQ : v;
+	case DM_TSR1:
+	case DM_TSR2:
+		return st->tsr[addr - DM_TSR1];
+	case DM_ROCR:
+		v = st->rocr;
+		st->rocr = 0;
+		return v;
+	case DM_TRPAL:
+		return st->trpa;
+	case DM_TRPAH:
+		return st->trpa >> 8;
+	case DM_RWPAL:
+		return st->rwpa;
+	case DM_RWPAH:
+		return st->rwpa >> 8;
+	case DM_MRRL:
+		return st->mrr;
+	case DM_MRRH:
+		return st->mrr >> 8;
+	case DM_MWRL:
+		return st->mwr;
+	case DM_MWRH:
+		return st->mwr >> 8;
+	case DM_TXPLL:
+		return st->txpl;
+	case DM_TXPLH:
+		return st->txpl >> 8;
+	case DM_ISR:
+		return chip->strict ? st->isr | DM_ISR_MBS : st->isr;
+	case DM_IMR:
+		return st->imr;
+	default:
+		return st->reg[addr];
+	}
+}
+
+static void dm_set_lo(u16 *p, u8 val)
+{
+	*p = (*p & 0xff00) | val;
+}
+
+static void dm_set_hi(u16 *p, u8 val)
+{
+	*p = (*p & 0x00ff) | val << 8;
+}
+
+static void dm_reg_write(struct emu_chip *chip, struct dm_state *st,
+			 u8 addr, u8 val)
+{
+	switch (addr) {
+	case DM_NCR:
+		if (val & DM_NCR_RST)
+			dm_soft_reset(chip, st);
+		else
+			st->reg[DM_NCR] = val & ~DM_NCR_FDX;
+		break;
+	case DM_NSR:
+		st->nsr &= ~(val & (DM_NSR_WAKEST | DM_NSR_TX2END |
+				    DM_NSR_TX1END));
+		break;
+	case DM_TCR:
+		st->reg[DM_TCR] = val & ~DM_TCR_TXREQ;
+		if (val & DM_TCR_TXREQ)
+			dm_tx_request(chip, st);
+		break;
+	case DM_TSR1:
+	case DM_TSR2:
+	case DM_RSR:
+	case DM_ROCR:
+	case DM_TRPAL:
+	case DM_TRPAH:
+	case DM_RWPAL:
+	case DM_RWPAH:
+	case DM_VIDL:
+	case DM_VIDH:
+	case DM_PIDL:
+	case DM_PIDH:
+	case DM_CHIPR:
+		break;
+	case DM_EPCR:
+		st->reg[DM_EPCR] = val & ~DM_EPCR_ERRE;
+		dm_ep_command(chip, st, val);
+		break;
+	case DM_GPR:
+		st->reg[DM_GPR] = val;
+		dm_link_update(chip, st);
+		break;
+	case DM_MPTRCR:
+		if (val & DM_MPTRCR_RST_TX) {
+			st->mwr = 0;
+			st->trpa = 0;
+		}
+		if (val & DM_MPTRCR_RST_RX)
+			dm_rx_flush(st);
+		break;
+	case DM_MRRL:
+		dm_set_lo(&st->mrr, val);
+		break;
+	case DM_MRRH:
+		dm_set_hi(&st->mrr, val);
+		break;
+	case DM_MWRL:
+		dm_set_lo(&st->mwr, val);
+		break;
+	case DM_MWRH:
+		dm_set_hi(&st->mwr, val);
+		break;
+	case DM_TXPLL:
+		dm_set_lo(&st->txpl, val);
+		break;
+	case DM_TXPLH:
+		dm_set_hi(&st->txpl, val);
+		break;
+	case DM_ISR:
+		st->isr &= ~(val & DM_ISR_STATUS);
+		break;
+	case DM_IMR:
+		if (chip->strict && (val & DM_IMR_PAR) &&
+		    !(st->imr & DM_IMR_PAR))
+			dm_set_hi(&st->mrr, DM_RX_START >> 8);
+		st->imr = val;
+		break;
+	default:
+		st->reg[addr] = val;
+		break;
+	}
+}
+
+/* SPI */
+
+/* A data byte beyond the first on a normal register, in strict mode. */
+static bool dm_burst_refused(struct emu_chip *chip, struct dm_state *st)
+{
+	if (!st->ndata || !chip->strict)
+		return false;
+	if (!st->burst_err) {
+		st->burst_err = true;
+		chip->cnt.spi_errors++;
+	}
+	return true;
+}
+
+static u8 dm_data_read(struct emu_chip *chip, struct dm_state *st, u8 addr)
+{
+	u8 v;
+
+	switch (addr) {
+	case DM_MRCMDX:
+	case DM_MRCMDX1:
+		return st->sram[st->mrr & DM_SRAM_MASK];
+	case DM_MRCMD:
+		v = st->sram[st->mrr & DM_SRAM_MASK];
+		st->mrr = dm_rx_read_next(st, st->mrr);
+		return v;
+	}
+	if (dm_burst_refused(chip, st))
+		return 0xff;
+	return dm_reg_read(chip, st, addr);
+}
+
+static void dm_data_write(struct emu_chip *chip, struct dm_state *st,
+			  u8 addr, u8 val)
+{
+	switch (addr) {
+	case DM_MWCMD:
+		st->sram[st->mwr & DM_SRAM_MASK] = val;
+		st->mwr = dm_tx_next(st->mwr);
+		dm_tx_auto(chip, st);
+		return;
+	case DM_MWCMDX:
+		st->sram[st->mwr & DM_SRAM_MASK] = val;
+		return;
+	case DM_MRCMDX:
+	case DM_MRCMDX1:
+	case DM_MRCMD:
+		return;
+	}
+	if (dm_burst_refused(chip, st))
+		return;
+	dm_reg_write(chip, st, addr, val);
+}
+
+static u8 dm_spi_byte(struct emu_chip *chip, struct dm_state *st, u8 in)
+{
+	u8 addr, out = 0;
+
+	if (!st->have_cmd) {
+		st->cmd = in;
+		st->have_cmd = true;
+		st->ndata = 0;
+		st->burst_err = false;
+		return 0;
+	}
+	addr = FIELD_GET(DM_CMD_ADDR, st->cmd);
+	if (st->cmd & DM_CMD_WRITE)
+		dm_data_write(chip, st, addr, in);
+	else
+		out = dm_data_read(chip, st, addr);
+	st->ndata++;
+	return out;
+}
+
+static void dm_cs_assert(struct emu_chip *chip)
+{
+	struct dm_state *st = dm_state(chip);
+
+	st->selected = true;
+	st->have_cmd = false;
+}
+
+static void dm_xfer(struct emu_chip *chip, const u8 *tx, u8 *rx,
+		    unsigned int len)
+{
+	struct dm_state *st = dm_state(chip);
+	unsigned int i;
+	u8 out;
+
+	if (!st->selected && !chip->faults.dead)
+		chip->cnt.spi_errors++;
+	for (i = 0; i < len; i++) {
+		if (chip->faults.dead)
+			out = chip->faults.dead_byte;
+		else if (!st->selected)
+			out = 0xff;
+		else
+			out = dm_spi_byte(chip, st, tx ? tx[i] : 0);
+		if (rx)
+			rx[i] = out;
+	}
+	dm_irq_update(chip, st);
+}
+
+static void dm_cs_deassert(struct emu_chip *chip)
+{
+	struct dm_state *st = dm_state(chip);
+
+	st->selected = false;
+	st->have_cmd = false;
+	dm_irq_update(chip, st);
+}
+
+static void dm_link_change(struct emu_chip *chip, bool up)
+{
+	struct dm_state *st = dm_state(chip);
+
+	chip->link_up = up;
+	dm_link_update(chip, st);
+	dm_irq_update(chip, st);
+}
+
+const struct emu_model_ops emu_dm9051_model = {
+	.name = "dm9051",
+	.priv_size = sizeof(struct dm_state),
+	.power_on = dm_power_on,
+	.cs_assert = dm_cs_assert,
+	.xfer = dm_xfer,
+	.cs_deassert = dm_cs_deassert,
+	.wire_rx = dm_wire_rx,
+	.tx_done = dm_tx_done,
+	.link_change = dm_link_change,
+};
+EXPORT_SYMBOL_GPL(emu_dm9051_model);
