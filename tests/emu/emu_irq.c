@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * spinet's chip emulator: each chip's interrupt output as a Linux interrupt
+ * that behaves like a Raspberry Pi GPIO interrupt.
+ *
+ * The kernel's irq_sim accepts only edge types and delivers through
+ * irq_work, which UML runs on the next timer tick (3 to 8 ms late). This
+ * irq_chip accepts level-high, level-low and edge types; a level line that
+ * is still asserted when the handler unmasks it fires again, as a GPIO
+ * level interrupt does; an edge that arrives while masked is kept pending.
+ *
+ * Delivery never happens inside a transfer, an MMIO access or an irq_chip
+ * callback: those only arm an hrtimer in HRTIMER_MODE_REL_HARD, whose
+ * callback runs in hard-IRQ context (inside irq_enter()/irq_exit() on UML),
+ * holds no emulator lock and calls generic_handle_irq(). So lockdep sees
+ * real hard-IRQ usage, softirqs raised by the handler run on irq_exit(),
+ * and unmask cannot recurse into desc->lock.
+ *
+ * Polarity: the model reports whether its output is active; the line is
+ * taken to be wired with the polarity the trigger type expects. A driver
+ * that programs the chip's pin polarity against its trigger type is not
+ * caught (Documentation/emulator.md, deviations).
+ *
+ * Copyright (C) 2026 The spinet authors
+ */
+#include <linux/interrupt.h>
+#include <linux/irq.h>
+#include <linux/irqdomain.h>
+
+#include "emu_priv.h"
+
+/* A dropped level interrupt is seen again this much later. */
+#define EMU_IRQ_LEVEL_RETRY_NS	(1 * NSEC_PER_MSEC)
+
+static struct irq_domain *emu_irq_domain;
+static struct fwnode_handle *emu_irq_fwnode;
+
+static bool emu_irq_is_level(const struct emu_irq_line *line)
+{
+	return line->type & IRQ_TYPE_LEVEL_MASK;
+}
+
+static void emu_irq_kick(struct emu_irq_line *line, u64 delay_ns)
+{
+	hrtimer_start(&line->timer, ns_to_ktime(delay_ns),
+		      HRTIMER_MODE_REL_HARD);
+}
+
+static enum hrtimer_restart emu_irq_deliver(struct hrtimer *timer)
+{
+	struct emu_irq_line *line = container_of(timer, struct emu_irq_line,
+						 timer);
+	bool fire, dup = false, retry = false;
+
+	raw_spin_lock(&line->lock);
+	if (emu_irq_is_level(line))
+		fire = line->asserted && !line->masked;
+	else
+		fire = line->pending;
+	if (fire && line->drop_next) {
+		line->drop_next--;
+		line->dropped++;
+		line->pending = false;
+		retry = emu_irq_is_level(line);
+		fire = false;
+	}
+	if (fire) {
+		u64 lat = ktime_to_ns(ktime_sub(ktime_get(), line->t_assert));
+
+		line->pending = false;
+		line->delivered++;
+		line->latency_sum_ns += lat;
+		line->latency_n++;
+		if (lat > line->latency_max_ns)
+			line->latency_max_ns = lat;
+		if (line->dup_next) {
+			line->dup_next--;
+			dup = true;
+		}
+	}
+	raw_spin_unlock(&line->lock);
+
+	if (fire) {
+		generic_handle_irq(line->virq);
+		if (dup)
+			generic_handle_irq(line->virq);
+	}
+	if (retry)
+		emu_irq_kick(line, EMU_IRQ_LEVEL_RETRY_NS);
+	return HRTIMER_NORESTART;
+}
+
+/**
+ * emu_irq_set() - the model drives its interrupt output
+ * @dev: the chip
+ * @asserted: the output is active
+ *
+ * Context: any; the chip's lock is held.
+ */
+void emu_irq_set(struct emu_dev *dev, bool asserted)
+{
+	struct emu_irq_line *line = &dev->irq;
+	unsigned long flags;
+	bool kick = false;
+
+	raw_spin_lock_irqsave(&line->lock, flags);
+	if (line->asserted != asserted) {
+		line->asserted = asserted;
+		if (asserted) {
+			line->t_assert = ktime_get();
+			dev->chip.cnt.irq_raised++;
+			if (emu_irq_is_level(line)) {
+				kick = !line->masked;
+			} else {
+				line->pending = true;
+				kick = true;
+			}
+		}
+	}
+	raw_spin_unlock_irqrestore(&line->lock, flags);
+	if (kick)
+		emu_irq_kick(line, 0);
+}
+EXPORT_SYMBOL_GPL(emu_irq_set);
+
+static void emu_irq_mask(struct irq_data *d)
+{
+	struct emu_irq_line *line = irq_data_get_irq_chip_data(d);
+
+	raw_spin_lock(&line->lock);
+	line->masked = true;
+	raw_spin_unlock(&line->lock);
+}
+
+static void emu_irq_unmask(struct irq_data *d)
+{
+	struct emu_irq_line *line = irq_data_get_irq_chip_data(d);
+	bool kick;
+
+	raw_spin_lock(&line->lock);
+	line->masked = false;
+	kick = emu_irq_is_level(line) ? line->asserted : line->pending;
+	raw_spin_unlock(&line->lock);
+	if (kick)
+		emu_irq_kick(line, 0);
+}
+
+/* The flow handler acknowledges an edge; it was consumed on delivery. */
+static void emu_irq_ack(struct irq_data *d)
+{
+}
+
+static int emu_irq_set_type(struct irq_data *d, unsigned int type)
+{
+	struct emu_irq_line *line = irq_data_get_irq_chip_data(d);
+
+	switch (type & IRQ_TYPE_SENSE_MASK) {
+	case IRQ_TYPE_LEVEL_HIGH:
+	case IRQ_TYPE_LEVEL_LOW:
+		irq_set_handler_locked(d, handle_level_irq);
+		break;
+	case IRQ_TYPE_EDGE_RISING:
+	case IRQ_TYPE_EDGE_FALLING:
+	case IRQ_TYPE_EDGE_BOTH:
+		irq_set_handler_locked(d, handle_edge_irq);
+		break;
+	default:
+		return -EINVAL;
+	}
+	raw_spin_lock(&line->lock);
+	line->type = type & IRQ_TYPE_SENSE_MASK;
+	line->pending = false;
+	raw_spin_unlock(&line->lock);
+	return 0;
+}
+
+static struct irq_chip emu_irq_chip = {
+	.name = "spinet-emu",
+	.irq_mask = emu_irq_mask,
+	.irq_unmask = emu_irq_unmask,
+	.irq_ack = emu_irq_ack,
+	.irq_set_type = emu_irq_set_type,
+	.flags = IRQCHIP_SKIP_SET_WAKE,
+};
+
+static int emu_irq_map(struct irq_domain *d, unsigned int virq,
+		       irq_hw_number_t hw)
+{
+	irq_set_chip_and_handler(virq, &emu_irq_chip, handle_level_irq);
+	irq_set_noprobe(virq);
+	return 0;
+}
+
+static const struct irq_domain_ops emu_irq_domain_ops = {
+	.map = emu_irq_map,
+	.xlate = irq_domain_xlate_twocell,
+};
+
+/**
+ * emu_irq_line_init() - give a chip its interrupt line
+ * @dev: the chip; @dev->index is the line's hardware number
+ *
+ * The line starts as level-low, masked, not asserted, until a driver
+ * requests it with the type it wants.
+ *
+ * Context: process.
+ * Return: 0, or a negative errno.
+ */
+int emu_irq_line_init(struct emu_dev *dev)
+{
+	struct emu_irq_line *line = &dev->irq;
+
+	raw_spin_lock_init(&line->lock);
+	hrtimer_init(&line->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
+	line->timer.function = emu_irq_deliver;
+	line->dev = dev;
+	line->masked = true;
+	line->type = IRQ_TYPE_LEVEL_LOW;
+	line->virq = irq_create_mapping(emu_irq_domain, dev->index);
+	if (!line->virq)
+		return -ENOSPC;
+	irq_set_chip_data(line->virq, line);
+	irq_set_irq_type(line->virq, IRQ_TYPE_LEVEL_LOW);
+	return 0;
+}
+
+/**
+ * emu_irq_line_exit() - take a chip's interrupt line away
+ * @dev: the chip, whose driver has freed the interrupt
+ *
+ * Context: process.
+ */
+void emu_irq_line_exit(struct emu_dev *dev)
+{
+	hrtimer_cancel(&dev->irq.timer);
+	irq_dispose_mapping(dev->irq.virq);
+}
+
+/**
+ * emu_irq_init() - create the emulator's interrupt domain
+ * @parent: the emulator's device, for messages
+ *
+ * Context: process.
+ * Return: 0, or a negative errno.
+ */
+int emu_irq_init(struct device *parent)
+{
+	emu_irq_fwnode = irq_domain_alloc_named_fwnode("spinet-emu");
+	if (!emu_irq_fwnode)
+		return -ENOMEM;
+	emu_irq_domain = irq_domain_create_linear(emu_irq_fwnode, EMU_MAX_DEVS,
+						  &emu_irq_domain_ops, NULL);
+	if (!emu_irq_domain) {
+		irq_domain_free_fwnode(emu_irq_fwnode);
+		dev_err(parent, "cannot create the interrupt domain\n");
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+/**
+ * emu_irq_exit() - remove the emulator's interrupt domain
+ *
+ * Context: process, after every line is gone.
+ */
+void emu_irq_exit(void)
+{
+	irq_domain_remove(emu_irq_domain);
+	irq_domain_free_fwnode(emu_irq_fwnode);
+}

@@ -1,0 +1,469 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * spinet's chip emulator: module entry, devices and the debugfs interface.
+ *
+ * Loading the module creates no chip. Tests write commands to
+ * /sys/kernel/debug/spinet-emu/ctl:
+ *
+ *   add MODEL            a new chip (emu0, emu1...) on its own SPI controller;
+ *                        whichever driver matches MODEL binds to it
+ *   del NAME             remove a chip (its driver unbinds first)
+ *   connect NAME NAME    a cable between two chips; link comes up
+ *   peer NAME            a cable to a new plain netdev NAMEpeer; link up
+ *   link NAME up|down    plug or pull the cable
+ *   profile NAME P       bus timing: pi4, fast or instant
+ *   reset NAME           power-cycle the chip (as if its supply dropped)
+ *   clear NAME           zero the chip's counters
+ *
+ * Each chip has a directory with its counters, interrupt statistics, fault
+ * knobs, timing and controller constraints (Documentation/emulator.md).
+ *
+ * Copyright (C) 2026 The spinet authors
+ */
+#include <linux/debugfs.h>
+#include <linux/module.h>
+#include <linux/platform_device.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/spi/spi.h>
+#include <linux/uaccess.h>
+
+#include "emu_priv.h"
+
+static const struct emu_model_ops *const emu_models[] = {
+	&emu_dm9051_model,
+	&emu_null_model,
+};
+
+/* Each chip's EEPROM MAC: locally administered, the last byte its slot + 1. */
+static const u8 emu_mac_base[ETH_ALEN] = { 0x02, 0x00, 0x5e, 0x51, 0x00, 0x00 };
+
+/* Protects emu_devs[] and the topology of every device (peer, peer_ndev). */
+static DEFINE_MUTEX(emu_mutex);
+static struct emu_dev *emu_devs[EMU_MAX_DEVS];
+static struct platform_device *emu_pdev;
+static struct dentry *emu_dbg;
+
+static void emu_host_set_irq(struct emu_chip *chip, bool asserted)
+{
+	emu_irq_set(emu_chip_to_dev(chip), asserted);
+}
+
+static u64 emu_host_wire_tx(struct emu_chip *chip, const u8 *frame,
+			    unsigned int len)
+{
+	struct emu_dev *dev = emu_chip_to_dev(chip);
+	u64 ns = emu_wire_tx(dev, frame, len);
+
+	chip->cnt.tx_frames++;
+	chip->cnt.tx_bytes += len;
+	if (ns)
+		hrtimer_start(&dev->tx_timer, ns_to_ktime(ns),
+			      HRTIMER_MODE_REL_HARD);
+	return ns;
+}
+
+static const struct emu_host_ops emu_host = {
+	.set_irq = emu_host_set_irq,
+	.wire_tx = emu_host_wire_tx,
+};
+
+static enum hrtimer_restart emu_tx_done(struct hrtimer *timer)
+{
+	struct emu_dev *dev = container_of(timer, struct emu_dev, tx_timer);
+	struct emu_chip *chip = &dev->chip;
+
+	spin_lock(&chip->lock);
+	chip->model->tx_done(chip);
+	spin_unlock(&chip->lock);
+	return HRTIMER_NORESTART;
+}
+
+static struct emu_dev *emu_find(const char *name)
+{
+	unsigned int i;
+
+	lockdep_assert_held(&emu_mutex);
+	for (i = 0; i < EMU_MAX_DEVS; i++)
+		if (emu_devs[i] && !strcmp(emu_devs[i]->name, name))
+			return emu_devs[i];
+	return NULL;
+}
+
+static int emu_counters_show(struct seq_file *s, void *unused)
+{
+	struct emu_dev *dev = s->private;
+	struct emu_counters c;
+	unsigned long flags;
+
+	spin_lock_irqsave(&dev->chip.lock, flags);
+	c = dev->chip.cnt;
+	spin_unlock_irqrestore(&dev->chip.lock, flags);
+#define EMU_SHOW(f) seq_printf(s, "%-18s %llu\n", #f, c.f)
+	EMU_SHOW(spi_messages);
+	EMU_SHOW(spi_transfers);
+	EMU_SHOW(spi_cs_asserts);
+	EMU_SHOW(spi_bytes_tx);
+	EMU_SHOW(spi_bytes_rx);
+	EMU_SHOW(spi_errors);
+	EMU_SHOW(irq_raised);
+	EMU_SHOW(tx_frames);
+	EMU_SHOW(tx_rejected);
+	EMU_SHOW(tx_bytes);
+	EMU_SHOW(rx_frames);
+	EMU_SHOW(rx_stored);
+	EMU_SHOW(rx_drop_full);
+	EMU_SHOW(rx_drop_filtered);
+	EMU_SHOW(rx_drop_crc);
+	EMU_SHOW(rx_drop_runt);
+	EMU_SHOW(rx_drop_long);
+	EMU_SHOW(rx_drop_disabled);
+	EMU_SHOW(resets);
+#undef EMU_SHOW
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(emu_counters);
+
+static int emu_irq_show(struct seq_file *s, void *unused)
+{
+	struct emu_irq_line *line = &((struct emu_dev *)s->private)->irq;
+	unsigned long flags;
+	u64 mean;
+
+	raw_spin_lock_irqsave(&line->lock, flags);
+	mean = line->latency_n ? div64_u64(line->latency_sum_ns,
+					   line->latency_n) : 0;
+	seq_printf(s, "virq %u\ntype %u\nasserted %d\nmasked %d\n",
+		   line->virq, line->type, line->asserted, line->masked);
+	seq_printf(s, "delivered %llu\ndropped %llu\n", line->delivered,
+		   line->dropped);
+	seq_printf(s, "latency_mean_ns %llu\nlatency_max_ns %llu\n", mean,
+		   line->latency_max_ns);
+	raw_spin_unlock_irqrestore(&line->lock, flags);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(emu_irq);
+
+static void emu_debugfs_add(struct emu_dev *dev)
+{
+	struct emu_faults *f = &dev->chip.faults;
+	struct emu_spi_limits *l = &dev->limits;
+	struct emu_timing *t = &dev->timing;
+	struct dentry *d;
+
+	d = debugfs_create_dir(dev->name, emu_dbg);
+	dev->dbg = d;
+	debugfs_create_file("counters", 0444, d, dev, &emu_counters_fops);
+	debugfs_create_file("irq", 0444, d, dev, &emu_irq_fops);
+	debugfs_create_bool("strict", 0644, d, &dev->chip.strict);
+	debugfs_create_u32("fault_rx_hdr", 0644, d, (u32 *)&f->rx_hdr);
+	debugfs_create_bool("fault_tx_stuck", 0644, d, &f->tx_stuck);
+	debugfs_create_bool("fault_rx_full", 0644, d, &f->rx_full);
+	debugfs_create_bool("fault_dead", 0644, d, &f->dead);
+	debugfs_create_u8("fault_dead_byte", 0644, d, &f->dead_byte);
+	debugfs_create_atomic_t("spi_fail_next", 0644, d, &dev->spi_fail_next);
+	debugfs_create_u32("irq_drop_next", 0644, d, &dev->irq.drop_next);
+	debugfs_create_u32("irq_dup_next", 0644, d, &dev->irq.dup_next);
+	debugfs_create_bool("timing_instant", 0644, d, &t->instant);
+	debugfs_create_u32("timing_hz", 0644, d, &t->hz);
+	debugfs_create_u32("timing_clocks_per_byte", 0644, d,
+			   &t->clocks_per_byte);
+	debugfs_create_u32("timing_msg_ns", 0644, d, &t->msg_ns);
+	debugfs_create_u32("timing_xfer_ns", 0644, d, &t->xfer_ns);
+	debugfs_create_u32("timing_cs_ns", 0644, d, &t->cs_ns);
+	debugfs_create_u32("limit_max_xfer", 0644, d, &l->max_xfer);
+	debugfs_create_u32("limit_align", 0644, d, &l->align);
+	debugfs_create_u32("limit_len_gran", 0644, d, &l->len_gran);
+	debugfs_create_bool("limit_dma_safe", 0644, d, &l->dma_safe);
+}
+
+static struct emu_dev *emu_create(const char *model_name)
+{
+	const struct emu_model_ops *model = NULL;
+	struct emu_dev *dev;
+	unsigned long flags;
+	unsigned int i, slot;
+	int ret;
+
+	for (i = 0; i < ARRAY_SIZE(emu_models); i++)
+		if (!strcmp(emu_models[i]->name, model_name))
+			model = emu_models[i];
+	if (!model)
+		return ERR_PTR(-ENOENT);
+	for (slot = 0; slot < EMU_MAX_DEVS && emu_devs[slot]; slot++)
+		;
+	if (slot == EMU_MAX_DEVS)
+		return ERR_PTR(-ENOSPC);
+
+	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
+	if (!dev)
+		return ERR_PTR(-ENOMEM);
+	dev->chip.priv = kzalloc(model->priv_size, GFP_KERNEL);
+	if (!dev->chip.priv) {
+		ret = -ENOMEM;
+		goto out_free_dev;
+	}
+	spin_lock_init(&dev->chip.lock);
+	dev->chip.model = model;
+	dev->chip.host = &emu_host;
+	dev->chip.faults.dead_byte = 0xff;
+	/* A distinct, locally administered address in each chip's EEPROM. */
+	memcpy(dev->chip.mac, emu_mac_base, ETH_ALEN);
+	dev->chip.mac[ETH_ALEN - 1] = slot + 1;
+	dev->index = slot;
+	snprintf(dev->name, sizeof(dev->name), "emu%u", slot);
+	emu_timing_profile(&dev->timing, "pi4");
+	dev->limits.max_hz = 50000000;
+	dev->limits.align = 1;
+	dev->limits.len_gran = 1;
+	dev->limits.dma_safe = true;
+	atomic_set(&dev->spi_fail_next, 0);
+	hrtimer_init(&dev->tx_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
+	dev->tx_timer.function = emu_tx_done;
+	emu_wire_init(dev);
+	spin_lock_irqsave(&dev->chip.lock, flags);
+	model->power_on(&dev->chip);
+	spin_unlock_irqrestore(&dev->chip.lock, flags);
+
+	ret = emu_irq_line_init(dev);
+	if (ret)
+		goto out_free_priv;
+	emu_debugfs_add(dev);
+	emu_devs[slot] = dev;
+	ret = emu_spi_add(dev, &emu_pdev->dev);
+	if (ret)
+		goto out_remove_dev;
+	dev_info(&emu_pdev->dev, "%s: %s on %s, irq %u\n", dev->name,
+		 model->name, dev_name(&dev->spi->dev), dev->irq.virq);
+	return dev;
+
+out_remove_dev:
+	emu_devs[slot] = NULL;
+	debugfs_remove_recursive(dev->dbg);
+	emu_irq_line_exit(dev);
+out_free_priv:
+	kfree(dev->chip.priv);
+out_free_dev:
+	kfree(dev);
+	return ERR_PTR(ret);
+}
+
+static void emu_disconnect(struct emu_dev *dev)
+{
+	struct emu_dev *peer = dev->peer;
+
+	emu_peer_remove(dev);
+	if (!peer)
+		return;
+	emu_wire_set_link(dev, false);
+	WRITE_ONCE(dev->peer, NULL);
+	WRITE_ONCE(peer->peer, NULL);
+	/* Deliveries already running finish before the purges return. */
+	emu_wire_exit(dev);
+	emu_wire_exit(peer);
+}
+
+static void emu_del(struct emu_dev *dev)
+{
+	emu_spi_remove(dev);
+	emu_disconnect(dev);
+	hrtimer_cancel(&dev->tx_timer);
+	emu_wire_exit(dev);
+	emu_irq_line_exit(dev);
+	debugfs_remove_recursive(dev->dbg);
+	emu_devs[dev->index] = NULL;
+	kfree(dev->chip.priv);
+	kfree(dev);
+}
+
+static int emu_connect(struct emu_dev *a, struct emu_dev *b)
+{
+	if (a == b || a->peer || a->peer_ndev || b->peer || b->peer_ndev)
+		return -EBUSY;
+	WRITE_ONCE(a->peer, b);
+	WRITE_ONCE(b->peer, a);
+	emu_wire_set_link(a, true);
+	return 0;
+}
+
+static void emu_power_cycle(struct emu_dev *dev)
+{
+	unsigned long flags;
+
+	hrtimer_cancel(&dev->tx_timer);
+	spin_lock_irqsave(&dev->chip.lock, flags);
+	dev->chip.model->power_on(&dev->chip);
+	if (dev->chip.link_up)
+		dev->chip.model->link_change(&dev->chip, true);
+	spin_unlock_irqrestore(&dev->chip.lock, flags);
+}
+
+static int emu_command(char *line)
+{
+	char cmd[16], a[EMU_NAME_LEN], b[EMU_NAME_LEN];
+	struct emu_dev *da, *db = NULL;
+	unsigned long flags;
+	int n;
+
+	n = sscanf(line, "%15s %15s %15s", cmd, a, b);
+	if (n < 2)
+		return -EINVAL;
+	if (!strcmp(cmd, "add"))
+		return PTR_ERR_OR_ZERO(emu_create(a));
+	da = emu_find(a);
+	if (!da)
+		return -ENODEV;
+	if (n == 3)
+		db = emu_find(b);
+
+	if (!strcmp(cmd, "del") && n == 2) {
+		emu_del(da);
+	} else if (!strcmp(cmd, "connect") && n == 3) {
+		return db ? emu_connect(da, db) : -ENODEV;
+	} else if (!strcmp(cmd, "peer") && n == 2) {
+		if (da->peer || da->peer_ndev)
+			return -EBUSY;
+		n = emu_peer_add(da);
+		if (n)
+			return n;
+		emu_wire_set_link(da, true);
+	} else if (!strcmp(cmd, "link") && n == 3) {
+		if (strcmp(b, "up") && strcmp(b, "down"))
+			return -EINVAL;
+		emu_wire_set_link(da, !strcmp(b, "up"));
+	} else if (!strcmp(cmd, "profile") && n == 3) {
+		if (strcmp(b, "pi4") && strcmp(b, "fast") &&
+		    strcmp(b, "instant"))
+			return -EINVAL;
+		emu_timing_profile(&da->timing, b);
+	} else if (!strcmp(cmd, "reset") && n == 2) {
+		emu_power_cycle(da);
+	} else if (!strcmp(cmd, "clear") && n == 2) {
+		spin_lock_irqsave(&da->chip.lock, flags);
+		memset(&da->chip.cnt, 0, sizeof(da->chip.cnt));
+		spin_unlock_irqrestore(&da->chip.lock, flags);
+	} else {
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static ssize_t emu_ctl_write(struct file *file, const char __user *ubuf,
+			     size_t len, loff_t *ppos)
+{
+	char buf[64];
+	int ret;
+
+	if (len >= sizeof(buf))
+		return -E2BIG;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	mutex_lock(&emu_mutex);
+	ret = emu_command(buf);
+	mutex_unlock(&emu_mutex);
+	return ret ?: len;
+}
+
+static int emu_ctl_show(struct seq_file *s, void *unused)
+{
+	unsigned int i;
+
+	mutex_lock(&emu_mutex);
+	for (i = 0; i < EMU_MAX_DEVS; i++) {
+		struct emu_dev *dev = emu_devs[i];
+
+		if (!dev)
+			continue;
+		seq_printf(s, "%s %s %s irq %u peer %s\n", dev->name,
+			   dev->chip.model->name, dev_name(&dev->spi->dev),
+			   dev->irq.virq, dev->peer ? dev->peer->name :
+			   dev->peer_ndev ? netdev_name(dev->peer_ndev) : "-");
+	}
+	mutex_unlock(&emu_mutex);
+	return 0;
+}
+
+/**
+ * emu_test_create() - create a chip, for the emulator's own tests
+ * @model: the model's name
+ *
+ * Context: process.
+ * Return: the chip, or an ERR_PTR().
+ */
+struct emu_dev *emu_test_create(const char *model)
+{
+	struct emu_dev *dev;
+
+	mutex_lock(&emu_mutex);
+	dev = emu_create(model);
+	mutex_unlock(&emu_mutex);
+	return dev;
+}
+EXPORT_SYMBOL_GPL(emu_test_create);
+
+/**
+ * emu_test_destroy() - remove a chip made by emu_test_create()
+ * @dev: the chip
+ *
+ * Context: process.
+ */
+void emu_test_destroy(struct emu_dev *dev)
+{
+	mutex_lock(&emu_mutex);
+	emu_del(dev);
+	mutex_unlock(&emu_mutex);
+}
+EXPORT_SYMBOL_GPL(emu_test_destroy);
+
+static int emu_ctl_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, emu_ctl_show, NULL);
+}
+
+static const struct file_operations emu_ctl_fops = {
+	.owner = THIS_MODULE,
+	.open = emu_ctl_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+	.write = emu_ctl_write,
+};
+
+static int __init emu_init(void)
+{
+	int ret;
+
+	emu_pdev = platform_device_register_simple("spinet-emu", -1, NULL, 0);
+	if (IS_ERR(emu_pdev))
+		return PTR_ERR(emu_pdev);
+	ret = emu_irq_init(&emu_pdev->dev);
+	if (ret)
+		goto out_unregister_pdev;
+	emu_dbg = debugfs_create_dir("spinet-emu", NULL);
+	debugfs_create_file("ctl", 0644, emu_dbg, NULL, &emu_ctl_fops);
+	return 0;
+
+out_unregister_pdev:
+	platform_device_unregister(emu_pdev);
+	return ret;
+}
+module_init(emu_init);
+
+static void __exit emu_exit(void)
+{
+	unsigned int i;
+
+	mutex_lock(&emu_mutex);
+	for (i = EMU_MAX_DEVS; i-- > 0;)
+		if (emu_devs[i])
+			emu_del(emu_devs[i]);
+	mutex_unlock(&emu_mutex);
+	debugfs_remove_recursive(emu_dbg);
+	emu_irq_exit();
+	platform_device_unregister(emu_pdev);
+}
+module_exit(emu_exit);
+
+MODULE_DESCRIPTION("spinet chip emulator (test only)");
+MODULE_LICENSE("GPL");

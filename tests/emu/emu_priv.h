@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * spinet's chip emulator: the host side (virtual SPI controller, interrupt
+ * line, cable), private to the emulator module.
+ */
+#ifndef _SPINET_EMU_PRIV_H
+#define _SPINET_EMU_PRIV_H
+
+#include <linux/hrtimer.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/netdevice.h>
+#include <linux/skbuff.h>
+
+#include "emu.h"
+
+#define EMU_MAX_DEVS	8
+#define EMU_NAME_LEN	16
+
+struct emu_dev;
+
+/**
+ * struct emu_timing - what the SPI bus costs, per chip
+ * @instant: no delays at all (CPU measurements)
+ * @hz: SPI clock
+ * @clocks_per_byte: bus clocks per byte (the Raspberry Pi's controller
+ *	spends 9: 8 bits and an idle clock)
+ * @msg_ns: fixed cost of one SPI message (controller and driver overhead)
+ * @xfer_ns: fixed cost of each transfer within a message
+ * @cs_ns: cost of a chip-select toggle inside a message when the transfer
+ *	asks for none (cs_change_delay unset): the SPI core's default is 10 us
+ */
+struct emu_timing {
+	bool instant;
+	u32 hz;
+	u32 clocks_per_byte;
+	u32 msg_ns;
+	u32 xfer_ns;
+	u32 cs_ns;
+};
+
+/**
+ * struct emu_spi_limits - constraints of the emulated SPI controller
+ * @max_xfer: longest transfer in bytes (0: unlimited)
+ * @align: buffers must be aligned to this many bytes (1: any)
+ * @len_gran: transfer lengths must be a multiple of this (1: any)
+ * @dma_safe: reject buffers on the stack or in vmalloc memory
+ * @max_hz: highest clock the controller runs
+ */
+struct emu_spi_limits {
+	u32 max_xfer;
+	u32 align;
+	u32 len_gran;
+	bool dma_safe;
+	u32 max_hz;
+};
+
+/**
+ * struct emu_irq_line - the chip's interrupt output wired to a Linux IRQ
+ * @dev: owner
+ * @virq: the Linux interrupt number drivers request
+ * @lock: protects @asserted, @masked, @pending, @type, @t_assert, the
+ *	fault counters; a raw lock, taken from irq_chip callbacks
+ * @asserted: the model drives the line active
+ * @masked: the irq_chip masked the line
+ * @pending: an edge arrived and is not delivered yet
+ * @type: IRQ_TYPE_* the driver asked for
+ * @t_assert: when the line last went active, for the latency figure
+ * @drop_next: deliveries still to drop (fault knob)
+ * @dup_next: deliveries still to duplicate (fault knob)
+ * @timer: delivers in hard-IRQ context, outside every emulator lock
+ * @delivered: interrupts delivered to the handler
+ * @dropped: deliveries dropped by the fault knob
+ * @latency_max_ns: longest time from assertion to delivery
+ * @latency_sum_ns: sum of those times, for the mean
+ * @latency_n: how many times were summed
+ */
+struct emu_irq_line {
+	struct emu_dev *dev;
+	unsigned int virq;
+	raw_spinlock_t lock; /* see above */
+	bool asserted;
+	bool masked;
+	bool pending;
+	unsigned int type;
+	ktime_t t_assert;
+	u32 drop_next;
+	u32 dup_next;
+	struct hrtimer timer;
+	u64 delivered;
+	u64 dropped;
+	u64 latency_max_ns;
+	u64 latency_sum_ns;
+	u64 latency_n;
+};
+
+/**
+ * struct emu_wire - one direction of the cable, frames in flight
+ * @lock: protects @queue and @busy_until
+ * @queue: frames in flight towards the far end, in order
+ * @busy_until: when the wire is free for the next frame
+ * @timer: delivers the head of @queue when its time comes
+ * @mbps: link speed, 10 or 100
+ */
+struct emu_wire {
+	spinlock_t lock; /* see above */
+	struct sk_buff_head queue;
+	ktime_t busy_until;
+	struct hrtimer timer;
+	u32 mbps;
+};
+
+/**
+ * struct emu_spi_stat - what the timing model did, to check it against
+ *	its own arithmetic
+ * @messages: messages charged
+ * @charged_ns: bus time charged
+ *
+ * Written by the SPI core's serialised transfer path only.
+ */
+struct emu_spi_stat {
+	u64 messages;
+	u64 charged_ns;
+};
+
+/**
+ * struct emu_dev - one emulated chip and everything around it
+ * @chip: the chip model's view
+ * @name: "emu0", "emu1"... also the debugfs directory
+ * @index: slot in the device table, also the hwirq
+ * @ctlr: the SPI controller this chip sits on (one controller per chip)
+ * @spi: the SPI device drivers bind to
+ * @irq: the interrupt line
+ * @timing: the bus cost model; written only while idle, from debugfs
+ * @limits: controller constraints; written only from debugfs
+ * @bus_free: when the virtual bus becomes free (timing model)
+ * @late_ns: how late the emulator returned the last message (overslept)
+ * @stat: the timing model's own accounts
+ * @spi_fail_next: transfers still to fail with -EIO (fault knob)
+ * @tx_timer: tells the model its transmission is complete
+ * @wire: frames leaving this chip towards @peer or @peer_ndev
+ * @peer: the chip at the other end of the cable, or NULL
+ * @peer_ndev: the plain peer netdev at the other end, or NULL
+ * @dbg: debugfs directory
+ */
+struct emu_dev {
+	struct emu_chip chip;
+	char name[EMU_NAME_LEN];
+	unsigned int index;
+	struct spi_controller *ctlr;
+	struct spi_device *spi;
+	struct emu_irq_line irq;
+	struct emu_timing timing;
+	struct emu_spi_limits limits;
+	ktime_t bus_free;
+	u64 late_ns;
+	struct emu_spi_stat stat;
+	atomic_t spi_fail_next;
+	struct hrtimer tx_timer;
+	struct emu_wire wire;
+	struct emu_dev *peer;
+	struct net_device *peer_ndev;
+	struct dentry *dbg;
+};
+
+static inline struct emu_dev *emu_chip_to_dev(struct emu_chip *chip)
+{
+	return container_of(chip, struct emu_dev, chip);
+}
+
+/* emu_main.c */
+struct emu_dev *emu_test_create(const char *model);
+void emu_test_destroy(struct emu_dev *dev);
+
+/* emu_null.c */
+extern const struct emu_model_ops emu_null_model;
+
+/* emu_irq.c */
+int emu_irq_init(struct device *parent);
+void emu_irq_exit(void);
+int emu_irq_line_init(struct emu_dev *dev);
+void emu_irq_line_exit(struct emu_dev *dev);
+void emu_irq_set(struct emu_dev *dev, bool asserted);
+
+/* emu_spi.c */
+int emu_spi_add(struct emu_dev *dev, struct device *parent);
+void emu_spi_remove(struct emu_dev *dev);
+void emu_timing_profile(struct emu_timing *t, const char *profile);
+
+/* emu_wire.c */
+void emu_wire_init(struct emu_dev *dev);
+void emu_wire_exit(struct emu_dev *dev);
+u64 emu_wire_tx(struct emu_dev *dev, const u8 *frame, unsigned int len);
+void emu_wire_set_link(struct emu_dev *dev, bool up);
+int emu_peer_add(struct emu_dev *dev);
+void emu_peer_remove(struct emu_dev *dev);
+
+#endif /* _SPINET_EMU_PRIV_H */

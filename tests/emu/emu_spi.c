@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * spinet's chip emulator: a virtual SPI controller, one per chip, so that
+ * drivers run their real SPI code through the kernel's SPI core.
+ *
+ * Timing model. On a Raspberry Pi the bus, not the CPU, limits an SPI
+ * Ethernet chip, so the emulator charges bus time: per message a fixed
+ * cost, per transfer a fixed cost, per byte clocks_per_byte / hz, and per
+ * chip-select toggle inside a message the transfer's cs_change_delay or,
+ * when it sets none, the SPI core's default of 10 us. The time is kept on a
+ * virtual bus clock (@bus_free: when the bus is next free), so back-to-back
+ * messages queue behind each other, short gaps between them and the
+ * emulator's own late wake-ups are absorbed (EMU_ABSORB_NS, @late_ns) and an
+ * idle bus resynchronises with real time. A message
+ * returns when the bus clock says it has finished: the
+ * emulator sleeps for the bulk of long waits (sleeping under UML costs about
+ * 45 us more than asked, so it wakes early) and spins for the last stretch,
+ * which keeps each message's duration right without holding the only CPU
+ * for long ones. "instant" charges nothing.
+ *
+ * Copyright (C) 2026 The spinet authors
+ */
+#include <linux/delay.h>
+#include <linux/mm.h>
+#include <linux/sched/task_stack.h>
+#include <linux/spi/spi.h>
+
+#include "emu_priv.h"
+
+/* Waits longer than this sleep first; shorter ones spin. */
+#define EMU_SLEEP_MIN_NS	(150 * NSEC_PER_USEC)
+/* How early to wake from a sleep: UML oversleeps by about 45 us. */
+#define EMU_SLEEP_EARLY_NS	(60 * NSEC_PER_USEC)
+
+/**
+ * emu_timing_profile() - load a named timing profile
+ * @t: the timing to fill
+ * @profile: "pi4" (30 MHz, 9 clocks a byte, 10 us a message: a model of a
+ *	Raspberry Pi 4), "fast" (45 MHz, 8 clocks, 5 us) or "instant"
+ *
+ * Context: any.
+ */
+void emu_timing_profile(struct emu_timing *t, const char *profile)
+{
+	memset(t, 0, sizeof(*t));
+	t->cs_ns = 10 * NSEC_PER_USEC;
+	if (!strcmp(profile, "fast")) {
+		t->hz = 45000000;
+		t->clocks_per_byte = 8;
+		t->msg_ns = 5 * NSEC_PER_USEC;
+	} else if (!strcmp(profile, "instant")) {
+		t->instant = true;
+		t->hz = 45000000;
+		t->clocks_per_byte = 8;
+	} else {
+		t->hz = 30000000;
+		t->clocks_per_byte = 9;
+		t->msg_ns = 10 * NSEC_PER_USEC;
+	}
+}
+EXPORT_SYMBOL_GPL(emu_timing_profile);
+
+static u64 emu_bytes_ns(const struct emu_timing *t, unsigned int len)
+{
+	if (!t->hz)
+		return 0;
+	return div_u64((u64)len * t->clocks_per_byte * NSEC_PER_SEC, t->hz);
+}
+
+/* Hold the caller until the virtual bus clock reaches @until. */
+static void emu_spi_wait(ktime_t until)
+{
+	s64 left = ktime_to_ns(ktime_sub(until, ktime_get()));
+
+	if (left > EMU_SLEEP_MIN_NS) {
+		ktime_t wake = ktime_sub_ns(until, EMU_SLEEP_EARLY_NS);
+
+		__set_current_state(TASK_UNINTERRUPTIBLE);
+		schedule_hrtimeout(&wake, HRTIMER_MODE_ABS);
+	}
+	while (ktime_before(ktime_get(), until))
+		cpu_relax();
+}
+
+/*
+ * Gaps shorter than this between one message's end and the next one's start
+ * do not restart the bus clock: the caller's own CPU time (which the
+ * profile's per-message cost already models, and which UML with KASAN
+ * inflates), a late wake-up and a timer tick are absorbed, so a sequence of
+ * messages takes the sum of their bus times. A longer gap means the bus went
+ * idle, and the clock restarts from real time.
+ */
+#define EMU_ABSORB_NS		(100 * NSEC_PER_USEC)
+
+/* The message started at @entry and holds the bus for @cost_ns. */
+static void emu_spi_charge(struct emu_dev *dev, ktime_t entry, u64 cost_ns)
+{
+	u64 absorb;
+
+	if (dev->timing.instant)
+		return;
+	absorb = dev->late_ns + EMU_ABSORB_NS;
+	if (ktime_after(entry, ktime_add_ns(dev->bus_free, absorb)))
+		dev->bus_free = entry;
+	dev->bus_free = ktime_add_ns(dev->bus_free, cost_ns);
+	emu_spi_wait(dev->bus_free);
+	/* Our own lateness (a sleep that overshot) is credited to the next. */
+	dev->late_ns = ktime_to_ns(ktime_sub(ktime_get(), dev->bus_free));
+	dev->stat.charged_ns += cost_ns;
+	dev->stat.messages++;
+}
+
+/* A buffer the controller could not use; a real one would fail the DMA. */
+static bool emu_spi_bad_buf(const struct emu_dev *dev, const void *buf)
+{
+	const struct emu_spi_limits *l = &dev->limits;
+
+	if (!buf)
+		return false;
+	if (l->dma_safe && (is_vmalloc_addr(buf) || object_is_on_stack(buf)))
+		return true;
+	return l->align > 1 && !IS_ALIGNED((unsigned long)buf, l->align);
+}
+
+static int emu_spi_check(struct emu_dev *dev, struct spi_transfer *xfer)
+{
+	const struct emu_spi_limits *l = &dev->limits;
+
+	if (l->max_xfer && xfer->len > l->max_xfer)
+		return -EMSGSIZE;
+	if (l->len_gran > 1 && xfer->len % l->len_gran)
+		return -EINVAL;
+	if (emu_spi_bad_buf(dev, xfer->tx_buf) ||
+	    emu_spi_bad_buf(dev, xfer->rx_buf))
+		return -EFAULT;
+	if (atomic_dec_if_positive(&dev->spi_fail_next) >= 0)
+		return -EIO;
+	return 0;
+}
+
+static int emu_spi_transfer_one_message(struct spi_controller *ctlr,
+					struct spi_message *msg)
+{
+	struct emu_dev *dev = spi_controller_get_devdata(ctlr);
+	const struct emu_timing *t = &dev->timing;
+	struct emu_chip *chip = &dev->chip;
+	ktime_t entry = ktime_get();
+	const struct emu_model_ops *model;
+	struct spi_transfer *xfer;
+	bool selected = false;
+	u64 cost = t->msg_ns;
+	unsigned long flags;
+	int delay, ret = 0;
+
+	model = chip->model;
+	spin_lock_irqsave(&chip->lock, flags);
+	chip->cnt.spi_messages++;
+	spin_unlock_irqrestore(&chip->lock, flags);
+
+	list_for_each_entry(xfer, &msg->transfers, transfer_list) {
+		ret = emu_spi_check(dev, xfer);
+		spin_lock_irqsave(&chip->lock, flags);
+		if (ret) {
+			chip->cnt.spi_errors++;
+			spin_unlock_irqrestore(&chip->lock, flags);
+			break;
+		}
+		if (!selected) {
+			model->cs_assert(chip);
+			chip->cnt.spi_cs_asserts++;
+			selected = true;
+		}
+		model->xfer(chip, xfer->tx_buf, xfer->rx_buf, xfer->len);
+		chip->cnt.spi_transfers++;
+		chip->cnt.spi_bytes_tx += xfer->len;
+		if (xfer->rx_buf)
+			chip->cnt.spi_bytes_rx += xfer->len;
+		if (xfer->cs_change && !list_is_last(&xfer->transfer_list,
+						     &msg->transfers)) {
+			model->cs_deassert(chip);
+			selected = false;
+		}
+		spin_unlock_irqrestore(&chip->lock, flags);
+
+		msg->actual_length += xfer->len;
+		cost += t->xfer_ns + emu_bytes_ns(t, xfer->len);
+		delay = spi_delay_to_ns(&xfer->delay, xfer);
+		if (delay > 0)
+			cost += delay;
+		if (xfer->cs_change && !selected) {
+			delay = spi_delay_to_ns(&xfer->cs_change_delay, xfer);
+			cost += delay > 0 ? delay : t->cs_ns;
+		}
+	}
+	if (selected) {
+		spin_lock_irqsave(&chip->lock, flags);
+		model->cs_deassert(chip);
+		spin_unlock_irqrestore(&chip->lock, flags);
+	}
+
+	emu_spi_charge(dev, entry, cost);
+	msg->status = ret;
+	spi_finalize_current_message(ctlr);
+	return 0;
+}
+
+static size_t emu_spi_max_transfer_size(struct spi_device *spi)
+{
+	struct emu_dev *dev = spi_controller_get_devdata(spi->controller);
+
+	return dev->limits.max_xfer ?: SIZE_MAX;
+}
+
+/**
+ * emu_spi_add() - put a chip on a new SPI controller and create its device
+ * @dev: the chip, with its model, interrupt line and name set
+ * @parent: the emulator's platform device
+ *
+ * The SPI device gets the model's name as modalias, so whichever driver
+ * matches it binds, as on a board.
+ *
+ * Context: process.
+ * Return: 0, or a negative errno.
+ */
+int emu_spi_add(struct emu_dev *dev, struct device *parent)
+{
+	struct spi_board_info info = {
+		.max_speed_hz = dev->timing.hz,
+		.chip_select = 0,
+		.mode = SPI_MODE_0,
+		.irq = dev->irq.virq,
+	};
+	struct spi_controller *ctlr;
+	int ret;
+
+	ctlr = spi_alloc_host(parent, 0);
+	if (!ctlr)
+		return -ENOMEM;
+	spi_controller_set_devdata(ctlr, dev);
+	ctlr->bus_num = -1;
+	ctlr->num_chipselect = 1;
+	ctlr->mode_bits = SPI_CPOL | SPI_CPHA;
+	ctlr->max_speed_hz = dev->limits.max_hz;
+	ctlr->transfer_one_message = emu_spi_transfer_one_message;
+	ctlr->max_transfer_size = emu_spi_max_transfer_size;
+	ret = spi_register_controller(ctlr);
+	if (ret)
+		goto out_put_ctlr;
+
+	strscpy(info.modalias, dev->chip.model->name, sizeof(info.modalias));
+	dev->spi = spi_new_device(ctlr, &info);
+	if (!dev->spi) {
+		ret = -ENODEV;
+		goto out_unregister_ctlr;
+	}
+	dev->ctlr = ctlr;
+	return 0;
+
+out_unregister_ctlr:
+	spi_unregister_controller(ctlr);
+	return ret;
+out_put_ctlr:
+	spi_controller_put(ctlr);
+	return ret;
+}
+
+/**
+ * emu_spi_remove() - remove a chip's SPI device and controller
+ * @dev: the chip
+ *
+ * The driver bound to the device is unbound first, by the SPI core.
+ *
+ * Context: process.
+ */
+void emu_spi_remove(struct emu_dev *dev)
+{
+	spi_unregister_device(dev->spi);
+	spi_unregister_controller(dev->ctlr);
+}
