@@ -4,6 +4,8 @@
 #   make                  build the modules for KERNELRELEASE (default: the
 #                         running kernel) against KDIR
 #   make check            every test and check (the README's test command)
+#   make e2e DRIVER=spinet|mainline CHIP=dm9051
+#                         the end-to-end suite of one chip against one driver
 #   make uml-run ARGS=..  run a command in the UML test guest
 #   make style            checkpatch --strict on the C sources
 #   make clean
@@ -25,6 +27,11 @@ modules_install:
 check:
 	scripts/check
 
+DRIVER ?= spinet
+CHIP ?= dm9051
+e2e:
+	scripts/e2e $(DRIVER) $(CHIP)
+
 uml-run:
 	scripts/uml-run $(ARGS)
 
@@ -35,4 +42,4 @@ clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || true
 	rm -rf build
 
-.PHONY: all modules modules_install check uml-run style clean
+.PHONY: all modules modules_install check e2e uml-run style clean

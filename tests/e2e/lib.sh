@@ -13,6 +13,8 @@ E2E_SKIPPED=0
 E2E_TAP=${RESULTS:-/tmp}/e2e/$E2E_NAME.tap
 mkdir -p "$(dirname "$E2E_TAP")"
 : >"$E2E_TAP"
+E2E_NOTES=${E2E_TAP%.tap}.notes
+: >"$E2E_NOTES"
 
 e2e_line() { echo "$*" | tee -a "$E2E_TAP"; }
 
@@ -38,7 +40,12 @@ e2e_skip() {
 	e2e_line "ok $E2E_N - $1 # SKIP $2"
 }
 
+# e2e_note TEXT: a figure worth keeping (throughput...), printed at the end
+# and kept in the run directory; works inside checks too.
+e2e_note() { echo "$*" >>"$E2E_NOTES"; }
+
 e2e_finish() {
+	sed 's/^/# note: /' "$E2E_NOTES"
 	e2e_line "1..$E2E_N"
 	echo "# $E2E_NAME: $((E2E_N - E2E_FAILED - E2E_SKIPPED)) passed, $E2E_FAILED failed, $E2E_SKIPPED skipped"
 	[ $E2E_FAILED -eq 0 ]
