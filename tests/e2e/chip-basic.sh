@@ -13,7 +13,8 @@
 #   +--------------------+      100 Mbit/s      +--------------------+
 #
 # E2E_CHIP (default dm9051), E2E_IPERF_T (seconds, default 3), E2E_PROFILE
-# (bus timing: pi4, fast or instant; default pi4).
+# (bus timing: pi4, fast or instant; default pi4), E2E_STRICT (1: the
+# emulator's strict mode).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/emu.sh"
 
@@ -33,6 +34,8 @@ trap cleanup EXIT
 setup() {
 	emu_ctl add "$chip" && emu_ctl add "$chip" &&
 	emu_ctl profile emu0 "$profile" && emu_ctl profile emu1 "$profile" &&
+	echo "${E2E_STRICT:-0}" >"$EMU_DBG/emu0/strict" &&
+	echo "${E2E_STRICT:-0}" >"$EMU_DBG/emu1/strict" &&
 	emu_ctl connect emu0 emu1 &&
 	wait_for 5 emu_netdev emu0 >/dev/null && wait_for 5 emu_netdev emu1 >/dev/null
 }
@@ -103,4 +106,10 @@ e2e_check "ping IPv6" ip netns exec spa ping -6 -c 5 -i 0.2 -W 2 $E2E_IP6_B
 e2e_check "iperf3 TCP A to B for $t s" iperf spa $E2E_IP4_B
 e2e_check "iperf3 TCP B to A for $t s" iperf spa $E2E_IP4_B -R
 e2e_check "driver and emulator counters agree" counters_agree
+for c in emu0 emu1; do
+	e2e_note "$c: pause sent $(emu_counter $c tx_pause), pause received" \
+		"$(emu_counter $c rx_pause), dropped for a full RX ring" \
+		"$(emu_counter $c rx_drop_full), SPI messages" \
+		"$(emu_counter $c spi_messages)"
+done
 e2e_finish

@@ -38,6 +38,13 @@ static const u8 bcast_mac[ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
  * @wire_bytes: bytes of all frames on the wire
  * @wire_ns: what &emu_host_ops.wire_tx returns
  * @wire: the last frame on the wire
+ * @irq_low: the pin polarity as the model last set it (true: active low)
+ * @polarity_calls: calls of &emu_host_ops.set_irq_polarity
+ * @ctrl_frames: calls of &emu_host_ops.wire_tx_ctrl
+ * @ctrl_len: length of the last MAC control frame
+ * @ctrl: the last MAC control frame
+ * @pause_calls: calls of &emu_host_ops.pause_tx
+ * @pause_quanta: the quanta of the last of them
  */
 struct dmt {
 	struct emu_chip chip;
@@ -50,6 +57,13 @@ struct dmt {
 	unsigned int wire_bytes;
 	u64 wire_ns;
 	u8 wire[WIRE_MAX];
+	bool irq_low;
+	unsigned int polarity_calls;
+	unsigned int ctrl_frames;
+	unsigned int ctrl_len;
+	u8 ctrl[WIRE_MAX];
+	unsigned int pause_calls;
+	u16 pause_quanta;
 };
 
 static void fake_set_irq(struct emu_chip *chip, bool asserted)
@@ -76,13 +90,51 @@ static u64 fake_wire_tx(struct emu_chip *chip, const u8 *frame,
 	return t->wire_ns;
 }
 
+static void fake_set_irq_polarity(struct emu_chip *chip, bool low)
+{
+	struct dmt *t = chip->host_priv;
+
+	t->irq_low = low;
+	t->polarity_calls++;
+}
+
+static void fake_wire_tx_ctrl(struct emu_chip *chip, const u8 *frame,
+			      unsigned int len)
+{
+	struct dmt *t = chip->host_priv;
+
+	/* the host counts these, as emu_wire.c does */
+	chip->cnt.tx_pause++;
+	t->ctrl_frames++;
+	t->ctrl_len = len;
+	memcpy(t->ctrl, frame, min_t(unsigned int, len, WIRE_MAX));
+}
+
+static void fake_pause_tx(struct emu_chip *chip, u16 quanta)
+{
+	struct dmt *t = chip->host_priv;
+
+	t->pause_calls++;
+	t->pause_quanta = quanta;
+}
+
 static const struct emu_host_ops fake_host = {
+	.set_irq = fake_set_irq,
+	.wire_tx = fake_wire_tx,
+	.set_irq_polarity = fake_set_irq_polarity,
+	.wire_tx_ctrl = fake_wire_tx_ctrl,
+	.pause_tx = fake_pause_tx,
+};
+
+/* a host without the optional ops */
+static const struct emu_host_ops fake_host_min = {
 	.set_irq = fake_set_irq,
 	.wire_tx = fake_wire_tx,
 };
 
-static struct dmt *dmt_new_mac(struct kunit *test, bool strict,
-			       const u8 *mac)
+static struct dmt *dmt_new_host(struct kunit *test, bool strict,
+				const u8 *mac,
+				const struct emu_host_ops *host)
 {
 	unsigned long flags;
 	struct dmt *t;
@@ -95,7 +147,7 @@ static struct dmt *dmt_new_mac(struct kunit *test, bool strict,
 	KUNIT_ASSERT_NOT_NULL(test, t->chip.priv);
 	spin_lock_init(&t->chip.lock);
 	t->chip.model = &emu_dm9051_model;
-	t->chip.host = &fake_host;
+	t->chip.host = host;
 	t->chip.host_priv = t;
 	t->chip.strict = strict;
 	memcpy(t->chip.mac, mac, ETH_ALEN);
@@ -104,6 +156,12 @@ static struct dmt *dmt_new_mac(struct kunit *test, bool strict,
 	t->chip.model->power_on(&t->chip);
 	spin_unlock_irqrestore(&t->chip.lock, flags);
 	return t;
+}
+
+static struct dmt *dmt_new_mac(struct kunit *test, bool strict,
+			       const u8 *mac)
+{
+	return dmt_new_host(test, strict, mac, &fake_host);
 }
 
 static struct dmt *dmt_new(struct kunit *test, bool strict)
@@ -1471,6 +1529,266 @@ static void dm9051_strict_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rd16(t, DM_MRRL), 0x2234);
 }
 
+/*
+ * Default: the pin follows the board until a driver programs INTCR, and
+ * every INTCR write reports the polarity (open-drain bit or not).
+ */
+static void dm9051_irq_polarity_test(struct kunit *test)
+{
+	struct dmt *t = dmt_new(test, false);
+
+	KUNIT_EXPECT_EQ(test, t->polarity_calls, 0);
+
+	wr(t, DM_INTCR, DM_INTCR_POL_LOW);
+	KUNIT_EXPECT_EQ(test, t->polarity_calls, 1);
+	KUNIT_EXPECT_TRUE(test, t->irq_low);
+
+	wr(t, DM_INTCR, DM_INTCR_POL_LOW | BIT(1));
+	KUNIT_EXPECT_EQ(test, t->polarity_calls, 2);
+	KUNIT_EXPECT_TRUE(test, t->irq_low);
+
+	wr(t, DM_INTCR, 0);
+	KUNIT_EXPECT_EQ(test, t->polarity_calls, 3);
+	KUNIT_EXPECT_FALSE(test, t->irq_low);
+
+	/* NCR.RST clears INTCR but says nothing about the pin */
+	wr(t, DM_INTCR, DM_INTCR_POL_LOW);
+	wr(t, DM_NCR, DM_NCR_RST);
+	KUNIT_EXPECT_EQ(test, t->polarity_calls, 4);
+	KUNIT_EXPECT_EQ(test, rd(t, DM_INTCR), 0);
+}
+
+/* Strict: power-on and NCR.RST report INTCR's reset value, active high. */
+static void dm9051_irq_polarity_strict_test(struct kunit *test)
+{
+	struct dmt *t = dmt_new(test, true);
+
+	KUNIT_EXPECT_EQ(test, t->polarity_calls, 1);
+	KUNIT_EXPECT_FALSE(test, t->irq_low);
+	wr(t, DM_INTCR, DM_INTCR_POL_LOW);
+	KUNIT_EXPECT_EQ(test, t->polarity_calls, 2);
+	KUNIT_EXPECT_TRUE(test, t->irq_low);
+	wr(t, DM_NCR, DM_NCR_RST);
+	KUNIT_EXPECT_EQ(test, t->polarity_calls, 3);
+	KUNIT_EXPECT_FALSE(test, t->irq_low);
+}
+
+#define FC_LEN		1514
+/* 13 KB ring: the 7th frame leaves < 3 KB free, 8 fit, 5 read > 8 KB */
+#define FC_XOFF_AT	7
+#define FC_STORED	8
+#define FC_XON_AT	5
+
+static void check_pause(struct dmt *t, u16 quanta)
+{
+	static const u8 da[ETH_ALEN] = { 0x01, 0x80, 0xc2, 0x00, 0x00, 0x01 };
+	struct kunit *test = t->test;
+	unsigned int i;
+
+	KUNIT_EXPECT_EQ(test, t->ctrl_len, 60);
+	KUNIT_EXPECT_MEMEQ(test, t->ctrl, da, ETH_ALEN);
+	KUNIT_EXPECT_MEMEQ(test, t->ctrl + ETH_ALEN, our_mac, ETH_ALEN);
+	KUNIT_EXPECT_EQ(test, get_unaligned_be16(t->ctrl + 12), 0x8808);
+	KUNIT_EXPECT_EQ(test, get_unaligned_be16(t->ctrl + 14), 0x0001);
+	KUNIT_EXPECT_EQ(test, get_unaligned_be16(t->ctrl + 16), quanta);
+	for (i = 18; i < 60; i++)
+		KUNIT_EXPECT_EQ(test, t->ctrl[i], 0);
+}
+
+/* Store @n frames of FC_LEN; return one of them for read_check(). */
+static u8 *fc_fill(struct dmt *t, unsigned int n)
+{
+	u8 *frame = frame_alloc(t->test, FC_LEN);
+	unsigned int i;
+
+	make_frame(frame, our_mac, FC_LEN, 3);
+	for (i = 0; i < n; i++)
+		op_rx(t, frame, FC_LEN, true);
+	return frame;
+}
+
+static void dm9051_pause_xoff_xon_test(struct kunit *test)
+{
+	struct dmt *t = dmt_new(test, false);
+	unsigned int i;
+	u8 *frame;
+
+	dmt_start(t);
+	wr(t, DM_FCR, DM_FCR_TXPEN);
+	KUNIT_EXPECT_EQ(test, rd(t, DM_FCTR), 0x38);
+
+	frame = fc_fill(t, FC_XOFF_AT - 1);
+	KUNIT_EXPECT_GE(test, DM_RX_SIZE - rd16(t, DM_RWPAL) + DM_RX_START,
+			3 * 1024);
+	KUNIT_EXPECT_EQ(test, t->ctrl_frames, 0);
+
+	fc_fill(t, 1);
+	KUNIT_EXPECT_LT(test, DM_RX_SIZE - rd16(t, DM_RWPAL) + DM_RX_START,
+			3 * 1024);
+	KUNIT_EXPECT_EQ(test, t->ctrl_frames, 1);
+	check_pause(t, 0xffff);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.tx_pause, 1);
+	KUNIT_EXPECT_EQ(test, t->wire_frames, 0);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.tx_frames, 0);
+
+	/* one more fits; no second XOFF; then the ring overflows */
+	fc_fill(t, 2);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.rx_stored, FC_STORED);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.rx_drop_full, 1);
+	KUNIT_EXPECT_EQ(test, t->ctrl_frames, 1);
+
+	for (i = 0; i < FC_XON_AT - 1; i++)
+		read_check(t, frame, FC_LEN);
+	KUNIT_EXPECT_EQ(test, t->ctrl_frames, 1);
+	read_check(t, frame, FC_LEN);
+	KUNIT_EXPECT_EQ(test, t->ctrl_frames, 2);
+	check_pause(t, 0);
+
+	for (i = FC_XON_AT; i < FC_STORED; i++)
+		read_check(t, frame, FC_LEN);
+	KUNIT_EXPECT_EQ(test, t->ctrl_frames, 2);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.tx_pause, 2);
+	KUNIT_EXPECT_EQ(test, t->wire_frames, 0);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.tx_frames, 0);
+}
+
+static void dm9051_pause_no_txpen_test(struct kunit *test)
+{
+	struct dmt *t = dmt_new(test, false);
+	unsigned int i;
+	u8 *frame;
+
+	dmt_start(t);
+	wr(t, DM_FCR, DM_FCR_BKPM | DM_FCR_FLCE);
+	frame = fc_fill(t, FC_STORED + 1);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.rx_stored, FC_STORED);
+	for (i = 0; i < FC_STORED; i++)
+		read_check(t, frame, FC_LEN);
+	KUNIT_EXPECT_EQ(test, t->ctrl_frames, 0);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.tx_pause, 0);
+}
+
+static void dm9051_pause_reset_test(struct kunit *test)
+{
+	struct dmt *t = dmt_new(test, false);
+
+	/* RST_RX empties the ring: the outstanding XOFF is answered */
+	dmt_start(t);
+	wr(t, DM_FCR, DM_FCR_TXPEN);
+	fc_fill(t, FC_XOFF_AT);
+	KUNIT_EXPECT_EQ(test, t->ctrl_frames, 1);
+	wr(t, DM_MPTRCR, DM_MPTRCR_RST_RX);
+	KUNIT_EXPECT_EQ(test, t->ctrl_frames, 2);
+	check_pause(t, 0);
+
+	/* NCR.RST forgets it without an XON */
+	fc_fill(t, FC_XOFF_AT);
+	KUNIT_EXPECT_EQ(test, t->ctrl_frames, 3);
+	check_pause(t, 0xffff);
+	wr(t, DM_NCR, DM_NCR_RST);
+	KUNIT_EXPECT_EQ(test, t->ctrl_frames, 3);
+	KUNIT_EXPECT_EQ(test, rd(t, DM_FCR), 0);
+	wr(t, DM_RCR, DM_RCR_RXEN);
+	wr(t, DM_FCR, DM_FCR_TXPEN);
+	fc_fill(t, FC_XOFF_AT);
+	KUNIT_EXPECT_EQ(test, t->ctrl_frames, 4);
+	check_pause(t, 0xffff);
+}
+
+static void make_pause(u8 *buf, const u8 *da, u16 opcode, u16 quanta)
+{
+	memset(buf, 0, DM_FRAME_MIN);
+	memcpy(buf, da, ETH_ALEN);
+	memcpy(buf + ETH_ALEN, peer_mac, ETH_ALEN);
+	put_unaligned_be16(0x8808, buf + 12);
+	put_unaligned_be16(opcode, buf + 14);
+	put_unaligned_be16(quanta, buf + 16);
+}
+
+static void dm9051_pause_rx_test(struct kunit *test)
+{
+	static const u8 da[ETH_ALEN] = { 0x01, 0x80, 0xc2, 0x00, 0x00, 0x01 };
+	struct dmt *t = dmt_new(test, false);
+	u8 pause[DM_FRAME_MIN];
+
+	dmt_start(t);
+	/* promiscuous: a frame the MAC did not consume would be stored */
+	wr(t, DM_RCR, DM_RCR_RXEN | DM_RCR_DIS_CRC | DM_RCR_PRMSC);
+	wr(t, DM_ISR, DM_ISR_STATUS);
+
+	wr(t, DM_FCR, DM_FCR_FLCE);
+	make_pause(pause, da, 0x0001, 0x1234);
+	op_rx(t, pause, sizeof(pause), true);
+	KUNIT_EXPECT_EQ(test, t->pause_calls, 1);
+	KUNIT_EXPECT_EQ(test, t->pause_quanta, 0x1234);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.rx_pause, 1);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.rx_frames, 1);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.rx_stored, 0);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.rx_drop_filtered, 0);
+	KUNIT_EXPECT_EQ(test, rd16(t, DM_RWPAL), DM_RX_START);
+	KUNIT_EXPECT_EQ(test, rd(t, DM_ISR), 0);
+
+	/* to PAR, FLCE clear: consumed, not honoured */
+	wr(t, DM_FCR, 0);
+	make_pause(pause, our_mac, 0x0001, 0x0010);
+	op_rx(t, pause, sizeof(pause), true);
+	KUNIT_EXPECT_EQ(test, t->pause_calls, 1);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.rx_pause, 2);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.rx_stored, 0);
+	KUNIT_EXPECT_EQ(test, rd16(t, DM_RWPAL), DM_RX_START);
+
+	/* bad FCS with DIS_CRC: a CRC error, not a PAUSE */
+	wr(t, DM_FCR, DM_FCR_FLCE);
+	make_pause(pause, da, 0x0001, 0x0020);
+	op_rx(t, pause, sizeof(pause), false);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.rx_drop_crc, 1);
+	KUNIT_EXPECT_EQ(test, t->pause_calls, 1);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.rx_pause, 2);
+
+	/* another MAC control opcode: consumed and ignored */
+	make_pause(pause, da, 0x0101, 0x0030);
+	op_rx(t, pause, sizeof(pause), true);
+	KUNIT_EXPECT_EQ(test, t->pause_calls, 1);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.rx_pause, 2);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.rx_stored, 0);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.rx_drop_filtered, 0);
+
+	/* type 0x8808 to someone else: the filter decides (stored here) */
+	make_pause(pause, peer_mac, 0x0001, 0x0040);
+	op_rx(t, pause, sizeof(pause), true);
+	KUNIT_EXPECT_EQ(test, t->pause_calls, 1);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.rx_stored, 1);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.rx_frames, 5);
+}
+
+static void dm9051_pause_null_ops_test(struct kunit *test)
+{
+	struct dmt *t = dmt_new_host(test, false, our_mac, &fake_host_min);
+	unsigned int i;
+	u8 pause[DM_FRAME_MIN];
+	u8 *frame;
+
+	wr(t, DM_INTCR, DM_INTCR_POL_LOW);
+	wr(t, DM_INTCR, 0);
+	dmt_start(t);
+	wr(t, DM_FCR, DM_FCR_TXPEN | DM_FCR_FLCE);
+	frame = fc_fill(t, FC_STORED);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.rx_stored, FC_STORED);
+	for (i = 0; i < FC_STORED; i++)
+		read_check(t, frame, FC_LEN);
+	make_pause(pause, our_mac, 0x0001, 0x1234);
+	op_rx(t, pause, sizeof(pause), true);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.rx_pause, 1);
+	KUNIT_EXPECT_EQ(test, t->chip.cnt.rx_stored, FC_STORED);
+	fc_fill(t, FC_XOFF_AT);
+	wr(t, DM_MPTRCR, DM_MPTRCR_RST_RX);
+	wr(t, DM_NCR, DM_NCR_RST);
+	KUNIT_EXPECT_EQ(test, t->polarity_calls, 0);
+	KUNIT_EXPECT_EQ(test, t->ctrl_frames, 0);
+	KUNIT_EXPECT_EQ(test, t->pause_calls, 0);
+	KUNIT_EXPECT_EQ(test, t->wire_frames, 0);
+}
+
 static struct kunit_case dm9051_cases[] = {
 	KUNIT_CASE(dm9051_chip_id_test),
 	KUNIT_CASE_PARAM(dm9051_reset_value_test, reset_value_gen_params),
@@ -1504,6 +1822,13 @@ static struct kunit_case dm9051_cases[] = {
 	KUNIT_CASE(dm9051_dead_test),
 	KUNIT_CASE(dm9051_burst_test),
 	KUNIT_CASE(dm9051_strict_test),
+	KUNIT_CASE(dm9051_irq_polarity_test),
+	KUNIT_CASE(dm9051_irq_polarity_strict_test),
+	KUNIT_CASE(dm9051_pause_xoff_xon_test),
+	KUNIT_CASE(dm9051_pause_no_txpen_test),
+	KUNIT_CASE(dm9051_pause_reset_test),
+	KUNIT_CASE(dm9051_pause_rx_test),
+	KUNIT_CASE(dm9051_pause_null_ops_test),
 	{}
 };
 

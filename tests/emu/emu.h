@@ -30,7 +30,10 @@ struct emu_chip;
  * @spi_bytes_rx: bytes the chip sent to the host
  * @spi_errors: transfers failed by a fault knob or a broken constraint
  * @irq_raised: times the interrupt line went from idle to asserted
- * @tx_frames: frames the chip put on the wire
+ * @tx_frames: frames the chip put on the wire for the host (MAC control
+ *	frames it generated itself are not counted here)
+ * @tx_pause: PAUSE frames the chip generated (flow control)
+ * @rx_pause: PAUSE frames that arrived and were consumed by the MAC
  * @tx_bytes: bytes of those frames, FCS excluded
  * @tx_rejected: transmit requests the chip ignored because its transmit
  *	queue was full
@@ -53,6 +56,8 @@ struct emu_counters {
 	u64 spi_errors;
 	u64 irq_raised;
 	u64 tx_frames;
+	u64 tx_pause;
+	u64 rx_pause;
 	u64 tx_bytes;
 	u64 tx_rejected;
 	u64 rx_frames;
@@ -113,12 +118,29 @@ struct emu_faults {
  *	completes it itself before returning. Otherwise the host calls
  *	&emu_model_ops.tx_done later, never from within @wire_tx.
  *
- * Both are called with &emu_chip.lock held and must not sleep.
+ * @set_irq_polarity: the chip's interrupt pin is now active low (@low) or
+ *	active high; called at power-on, at reset and whenever the chip's
+ *	polarity setting changes. A model without it is taken to be wired
+ *	with the polarity the trigger type expects.
+ * @wire_tx_ctrl: put a MAC control frame the chip generated itself (an
+ *	802.3x PAUSE) on the wire. @frame excludes the FCS. It is not a host
+ *	transmission: no completion follows and it is not counted as one.
+ * @pause_tx: a PAUSE frame arrived and the chip honours it: hold this
+ *	chip's own transmissions for @quanta times 512 bit times from now;
+ *	0 resumes at once. A frame already on the wire is held too (the
+ *	emulator's simplification).
+ *
+ * All are called with &emu_chip.lock held and must not sleep. The last
+ * three may be NULL in a fake host.
  */
 struct emu_host_ops {
 	void (*set_irq)(struct emu_chip *chip, bool asserted);
 	u64 (*wire_tx)(struct emu_chip *chip, const u8 *frame,
 		       unsigned int len);
+	void (*set_irq_polarity)(struct emu_chip *chip, bool low);
+	void (*wire_tx_ctrl)(struct emu_chip *chip, const u8 *frame,
+			     unsigned int len);
+	void (*pause_tx)(struct emu_chip *chip, u16 quanta);
 };
 
 /**

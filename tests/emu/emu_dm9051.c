@@ -28,9 +28,37 @@
  *  - ISR bit 7 reads 0; writing it (MBS) does nothing. ROCR counts
  *    overflow drops in bits 6:0; on wrap bit 7 and ISR.ROOS are set; a
  *    read clears ROCR (DM9000).
- *  - IRQ: asserted while ISR & IMR & 0x2f. INTCR is only stored; a host
- *    may read it with emu_dm9051_intcr(). The host counts irq_raised,
- *    tx_frames and tx_bytes (in set_irq and wire_tx), the model the rest.
+ *  - IRQ: asserted while ISR & IMR & 0x2f. INTCR reads 0 after power-on
+ *    and NCR.RST, but what the pin does before a driver programs INTCR is
+ *    unknown, and the mainline driver requests its (level-low) interrupt
+ *    before programming it: so the model reports the pin's polarity
+ *    (bit 0) to &emu_host_ops.set_irq_polarity on every INTCR write only,
+ *    and until then the pin follows the board's trigger type. The
+ *    open-drain bit is only stored; a host may read INTCR with
+ *    emu_dm9051_intcr(). The host counts irq_raised, tx_frames, tx_bytes
+ *    and tx_pause (in set_irq, wire_tx, wire_tx_ctrl), the model the rest.
+ *  - Flow control (802.3x, DM9000 FCR/FCTR): "free" is the RX ring size
+ *    (13 KB) minus its unread bytes. With FCR.TXPEN, link up and full
+ *    duplex, storing a frame that leaves free < HWOT KB sends one XOFF
+ *    (pause time 0xffff) and marks it outstanding; HWOT 0 never sends.
+ *    While one is outstanding, the end of every command (chip select
+ *    going inactive: MRCMD reads, MRR writes, MPTRCR.RST_RX) checks free
+ *    > LWOT KB and then sends XON (pause time 0) and forgets it; the XON
+ *    does not need TXPEN still set (the chip owes it), and with the link
+ *    down it is forgotten unsent. The ring emptied by MPTRCR.RST_RX thus
+ *    sends XON; NCR.RST forgets an outstanding XOFF without one (it
+ *    clears FCR). An overflow drop sends nothing extra. PAUSE frames are
+ *    60 bytes (no FCS): DA 01:80:c2:00:00:01, SA PAR, type 0x8808, opcode
+ *    1, pause time, zeroes; they go to &emu_host_ops.wire_tx_ctrl only.
+ *    Half duplex sends none: BKPA/BKPM back-pressure (jamming) is not
+ *    modelled, those bits and PPCR are only stored.
+ *  - PAUSE receive: after the disabled, runt, long and CRC checks and
+ *    before the address filter, a frame of type 0x8808 to
+ *    01:80:c2:00:00:01 or PAR is a MAC control frame, consumed: never
+ *    stored, not counted as filtered (rx_frames still counts it). Opcode
+ *    1 counts rx_pause and, with FCR.FLCE, hands its pause time to
+ *    &emu_host_ops.pause_tx; other opcodes are ignored. Type 0x8808 to
+ *    other addresses takes the normal filter.
  *  - RX ring: RWPA always wraps 0x3fff -> 0x0c00. MRCMD reads wrap there
  *    only while IMR.PAR is set, else they run on to 0x0000. One byte is
  *    always kept free, so MRR == RWPA means empty; the free byte at RWPA
@@ -88,7 +116,10 @@
  *    PAD_DIS2/CRC_DIS2;
  *  - ISR bit 7 reads 1 (the DM9000's IOMODE in 8-bit mode);
  *  - setting IMR.PAR from 0 to 1 sets MRRH to 0x0c (DM9000);
- *  - NCR.RST clears MAR.
+ *  - NCR.RST clears MAR;
+ *  - power-on and NCR.RST report INTCR's reset value to the host: the pin
+ *    is active high until a driver programs it, so a level-low line fires
+ *    while idle until then.
  *
  * Copyright (C) 2026 The spinet authors
  */
@@ -98,8 +129,10 @@
 #include <linux/etherdevice.h>
 #include <linux/export.h>
 #include <linux/lockdep.h>
+#include <linux/if_ether.h>
 #include <linux/mii.h>
 #include <linux/minmax.h>
+#include <linux/sizes.h>
 #include <linux/string.h>
 #include <linux/unaligned.h>
 
@@ -132,10 +165,19 @@
 #define DM_DSCSR_10HDX		BIT(12)
 #define DM_DSCSR_PHYAD		GENMASK(8, 4)
 
+#define DM_PAUSE_LEN		DM_FRAME_MIN
+#define DM_PAUSE_OPCODE		0x0001
+#define DM_PAUSE_XOFF		0xffff
+#define DM_PAUSE_XON		0x0000
+
 #define DM_EEPROM_VID		4
 #define DM_EEPROM_PID		5
 
 static atomic_t dm_serial = ATOMIC_INIT(0);
+
+static const u8 dm_pause_da[ETH_ALEN] = {
+	0x01, 0x80, 0xc2, 0x00, 0x00, 0x01
+};
 
 /**
  * struct dm_tx_slot - a transmit request the chip accepted
@@ -154,6 +196,7 @@ struct dm_tx_slot {
  *	protected by &emu_chip.lock, which every op runs under
  * @sram: the 16 KB packet memory
  * @txbuf: the frame handed to &emu_host_ops.wire_tx
+ * @pausebuf: the PAUSE frame handed to &emu_host_ops.wire_tx_ctrl
  * @reg: registers with no behaviour of their own, and the stored bits of
  *	those with some
  * @eeprom: the 128-byte EEPROM
@@ -183,10 +226,12 @@ struct dm_tx_slot {
  * @fdx: the resolved duplex is full
  * @link_fell: the link went down since BMSR was last read
  * @irq: the interrupt line is asserted
+ * @xoff: an XOFF PAUSE frame was sent and no XON yet
  */
 struct dm_state {
 	u8 sram[DM_SRAM_SIZE];
 	u8 txbuf[DM_TX_END];
+	u8 pausebuf[DM_PAUSE_LEN];
 	u8 reg[DM_NREGS];
 	u16 eeprom[DM_EEPROM_WORDS];
 	u16 phy[DM_PHY_NREGS];
@@ -215,6 +260,7 @@ struct dm_state {
 	bool fdx;
 	bool link_fell;
 	bool irq;
+	bool xoff;
 };
 
 static struct dm_state *dm_state(struct emu_chip *chip)
@@ -254,6 +300,14 @@ u8 emu_dm9051_intcr(struct emu_chip *chip)
 	return dm_state(chip)->reg[DM_INTCR];
 }
 EXPORT_SYMBOL_GPL(emu_dm9051_intcr);
+
+static void dm_irq_polarity(struct emu_chip *chip, struct dm_state *st)
+{
+	bool low = st->reg[DM_INTCR] & DM_INTCR_POL_LOW;
+
+	if (chip->host->set_irq_polarity)
+		chip->host->set_irq_polarity(chip, low);
+}
 
 static void dm_irq_update(struct emu_chip *chip, struct dm_state *st)
 {
@@ -454,6 +508,72 @@ static unsigned int dm_rx_used(const struct dm_state *st)
 	return (unsigned int)(w - r + 2 * DM_RX_SIZE) % DM_RX_SIZE;
 }
 
+/* Flow control: 802.3x PAUSE frames */
+
+static unsigned int dm_rx_free(const struct dm_state *st)
+{
+	return DM_RX_SIZE - dm_rx_used(st);
+}
+
+static void dm_pause_send(struct emu_chip *chip, struct dm_state *st,
+			  u16 quanta)
+{
+	u8 *f = st->pausebuf;
+
+	if (!chip->host->wire_tx_ctrl)
+		return;
+	memset(f, 0, DM_PAUSE_LEN);
+	ether_addr_copy(f, dm_pause_da);
+	ether_addr_copy(f + ETH_ALEN, &st->reg[DM_PAR]);
+	put_unaligned_be16(ETH_P_PAUSE, f + 2 * ETH_ALEN);
+	put_unaligned_be16(DM_PAUSE_OPCODE, f + ETH_HLEN);
+	put_unaligned_be16(quanta, f + ETH_HLEN + 2);
+	chip->host->wire_tx_ctrl(chip, f, DM_PAUSE_LEN);
+}
+
+/* After a frame was stored: XOFF when free space fell below HWOT. */
+static void dm_pause_xoff(struct emu_chip *chip, struct dm_state *st)
+{
+	unsigned int hwot = FIELD_GET(DM_FCTR_HWOT, st->reg[DM_FCTR]);
+
+	if (st->xoff || !(st->reg[DM_FCR] & DM_FCR_TXPEN) || !hwot ||
+	    !st->link || !st->fdx || dm_rx_free(st) >= hwot * SZ_1K)
+		return;
+	st->xoff = true;
+	dm_pause_send(chip, st, DM_PAUSE_XOFF);
+}
+
+/* At the end of a command: XON once free space exceeds LWOT. */
+static void dm_pause_xon(struct emu_chip *chip, struct dm_state *st)
+{
+	unsigned int lwot = FIELD_GET(DM_FCTR_LWOT, st->reg[DM_FCTR]);
+
+	if (!st->xoff || dm_rx_free(st) <= lwot * SZ_1K)
+		return;
+	st->xoff = false;
+	if (st->link)
+		dm_pause_send(chip, st, DM_PAUSE_XON);
+}
+
+/* A MAC control frame for us: consume it. Return: it was one. */
+static bool dm_rx_mac_ctrl(struct emu_chip *chip, struct dm_state *st,
+			   const u8 *frame, unsigned int len)
+{
+	if (len < ETH_HLEN + 4 ||
+	    get_unaligned_be16(frame + 2 * ETH_ALEN) != ETH_P_PAUSE)
+		return false;
+	if (!ether_addr_equal(frame, dm_pause_da) &&
+	    !ether_addr_equal(frame, &st->reg[DM_PAR]))
+		return false;
+	if (get_unaligned_be16(frame + ETH_HLEN) != DM_PAUSE_OPCODE)
+		return true;
+	chip->cnt.rx_pause++;
+	if ((st->reg[DM_FCR] & DM_FCR_FLCE) && chip->host->pause_tx)
+		chip->host->pause_tx(chip,
+				     get_unaligned_be16(frame + ETH_HLEN + 2));
+	return true;
+}
+
 static void dm_rx_flush(struct dm_state *st)
 {
 	st->mrr = DM_RX_START;
@@ -566,6 +686,7 @@ static void dm_rx_store(struct emu_chip *chip, struct dm_state *st,
 	st->nsr &= ~DM_NSR_RXOV;
 	st->isr |= DM_ISR_PRS;
 	chip->cnt.rx_stored++;
+	dm_pause_xoff(chip, st);
 }
 
 static void dm_wire_rx(struct emu_chip *chip, const u8 *frame,
@@ -597,6 +718,8 @@ static void dm_wire_rx(struct emu_chip *chip, const u8 *frame,
 		}
 		status |= DM_RSR_CE;
 	}
+	if (dm_rx_mac_ctrl(chip, st, frame, len))
+		return;
 	if (!dm_rx_accept(st, frame)) {
 		chip->cnt.rx_drop_filtered++;
 		return;
@@ -741,6 +864,7 @@ static void dm_regs_reset(struct dm_state *st)
 	st->tx_index = 0;
 	st->tx_busy = false;
 	st->tx_hung = false;
+	st->xoff = false;
 	dm_rx_flush(st);
 }
 
@@ -755,6 +879,8 @@ static void dm_soft_reset(struct emu_chip *chip, struct dm_state *st)
 		memset(&st->reg[DM_MAR], 0, DM_GPCR - DM_MAR);
 	chip->cnt.resets++;
 	dm_link_update(chip, st);
+	if (chip->strict)
+		dm_irq_polarity(chip, st);
 }
 
 static void dm_power_on(struct emu_chip *chip)
@@ -771,6 +897,8 @@ static void dm_power_on(struct emu_chip *chip)
 	dm_regs_reset(st);
 	dm_load_par(st);
 	dm_link_update(chip, st);
+	if (chip->strict)
+		dm_irq_polarity(chip, st);
 }
 
 /* Registers */
@@ -882,6 +1010,10 @@ static void dm_reg_write(struct emu_chip *chip, struct dm_state *st,
 	case DM_GPR:
 		st->reg[DM_GPR] = val;
 		dm_link_update(chip, st);
+		break;
+	case DM_INTCR:
+		st->reg[DM_INTCR] = val;
+		dm_irq_polarity(chip, st);
 		break;
 	case DM_MPTRCR:
 		if (val & DM_MPTRCR_RST_TX) {
@@ -1034,6 +1166,7 @@ static void dm_cs_deassert(struct emu_chip *chip)
 
 	st->selected = false;
 	st->have_cmd = false;
+	dm_pause_xon(chip, st);
 	dm_irq_update(chip, st);
 }
 

@@ -113,6 +113,16 @@
 #define DM_EPAR_PHY		GENMASK(7, 6)
 #define DM_EPAR_REG		GENMASK(5, 0)
 
+#define DM_FCTR_HWOT		GENMASK(7, 4)
+#define DM_FCTR_LWOT		GENMASK(3, 0)
+
+#define DM_FCR_TXPEN		BIT(5)
+#define DM_FCR_BKPA		BIT(4)
+#define DM_FCR_BKPM		BIT(3)
+#define DM_FCR_FLCE		BIT(0)
+
+#define DM_INTCR_POL_LOW	BIT(0)
+
 #define DM_GPR_PHY_OFF		BIT(0)
 #define DM_ATCR_AUTO_TX		BIT(7)
 

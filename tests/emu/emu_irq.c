@@ -16,10 +16,12 @@
  * real hard-IRQ usage, softirqs raised by the handler run on irq_exit(),
  * and unmask cannot recurse into desc->lock.
  *
- * Polarity: the model reports whether its output is active; the line is
- * taken to be wired with the polarity the trigger type expects. A driver
- * that programs the chip's pin polarity against its trigger type is not
- * caught (Documentation/emulator.md, deviations).
+ * Polarity: the model reports whether its output is active and, through
+ * set_irq_polarity, whether its pin is active low or high; the line works
+ * on the pin's electrical level, so a driver that programs the chip's pin
+ * polarity against its trigger type sees what it would on a board (a level
+ * line that fires while idle, or edges at the wrong moment). A model that
+ * does not report polarity is taken to match the trigger type.
  *
  * Copyright (C) 2026 The spinet authors
  */
@@ -40,6 +42,50 @@ static bool emu_irq_is_level(const struct emu_irq_line *line)
 	return line->type & IRQ_TYPE_LEVEL_MASK;
 }
 
+/* The pin's electrical level: high or low. */
+static bool emu_irq_pin_high(const struct emu_irq_line *line)
+{
+	bool low = line->polarity_known ? line->active_low :
+		   line->type & (IRQ_TYPE_LEVEL_LOW | IRQ_TYPE_EDGE_FALLING);
+
+	return line->asserted != low;
+}
+
+/* A level-triggered line sits at its active level. */
+static bool emu_irq_level_active(const struct emu_irq_line *line)
+{
+	bool high = emu_irq_pin_high(line);
+
+	return line->type == IRQ_TYPE_LEVEL_HIGH ? high : !high;
+}
+
+/*
+ * The pin may have moved from @was_high: note an edge the trigger type
+ * listens for, or a level becoming active. Return: deliver now.
+ */
+static bool emu_irq_pin_moved(struct emu_dev *dev, bool was_high)
+{
+	struct emu_irq_line *line = &dev->irq;
+	bool high = emu_irq_pin_high(line);
+
+	if (emu_irq_is_level(line)) {
+		if (!emu_irq_level_active(line))
+			return false;
+		if (high != was_high)
+			line->t_assert = ktime_get();
+		return !line->masked && high != was_high;
+	}
+	if (high == was_high)
+		return false;
+	if ((high && (line->type & IRQ_TYPE_EDGE_RISING)) ||
+	    (!high && (line->type & IRQ_TYPE_EDGE_FALLING))) {
+		line->t_assert = ktime_get();
+		line->pending = true;
+		return true;
+	}
+	return false;
+}
+
 static void emu_irq_kick(struct emu_irq_line *line, u64 delay_ns)
 {
 	hrtimer_start(&line->timer, ns_to_ktime(delay_ns),
@@ -54,7 +100,7 @@ static enum hrtimer_restart emu_irq_deliver(struct hrtimer *timer)
 
 	raw_spin_lock(&line->lock);
 	if (emu_irq_is_level(line))
-		fire = line->asserted && !line->masked;
+		fire = emu_irq_level_active(line) && !line->masked;
 	else
 		fire = line->pending;
 	if (fire && line->drop_next) {
@@ -105,23 +151,59 @@ void emu_irq_set(struct emu_dev *dev, bool asserted)
 
 	raw_spin_lock_irqsave(&line->lock, flags);
 	if (line->asserted != asserted) {
+		bool was_high = emu_irq_pin_high(line);
+
 		line->asserted = asserted;
-		if (asserted) {
-			line->t_assert = ktime_get();
+		if (asserted)
 			dev->chip.cnt.irq_raised++;
-			if (emu_irq_is_level(line)) {
-				kick = !line->masked;
-			} else {
-				line->pending = true;
-				kick = true;
-			}
-		}
+		kick = emu_irq_pin_moved(dev, was_high);
 	}
 	raw_spin_unlock_irqrestore(&line->lock, flags);
 	if (kick)
 		emu_irq_kick(line, 0);
 }
 EXPORT_SYMBOL_GPL(emu_irq_set);
+
+/**
+ * emu_irq_set_polarity() - the model set its interrupt pin's polarity
+ * @dev: the chip
+ * @low: the pin is active low
+ *
+ * Context: any; the chip's lock is held.
+ */
+void emu_irq_set_polarity(struct emu_dev *dev, bool low)
+{
+	struct emu_irq_line *line = &dev->irq;
+	unsigned long flags;
+	bool was_high, kick;
+
+	raw_spin_lock_irqsave(&line->lock, flags);
+	was_high = emu_irq_pin_high(line);
+	line->polarity_known = true;
+	line->active_low = low;
+	kick = emu_irq_pin_moved(dev, was_high);
+	raw_spin_unlock_irqrestore(&line->lock, flags);
+	if (kick)
+		emu_irq_kick(line, 0);
+}
+EXPORT_SYMBOL_GPL(emu_irq_set_polarity);
+
+/**
+ * emu_irq_forget_polarity() - the chip lost power: until it reports a
+ *	polarity again, its pin follows the trigger type
+ * @dev: the chip
+ *
+ * Context: any; the chip's lock is held.
+ */
+void emu_irq_forget_polarity(struct emu_dev *dev)
+{
+	struct emu_irq_line *line = &dev->irq;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&line->lock, flags);
+	line->polarity_known = false;
+	raw_spin_unlock_irqrestore(&line->lock, flags);
+}
 
 static void emu_irq_mask(struct irq_data *d)
 {
@@ -139,7 +221,8 @@ static void emu_irq_unmask(struct irq_data *d)
 
 	raw_spin_lock(&line->lock);
 	line->masked = false;
-	kick = emu_irq_is_level(line) ? line->asserted : line->pending;
+	kick = emu_irq_is_level(line) ? emu_irq_level_active(line) :
+					line->pending;
 	raw_spin_unlock(&line->lock);
 	if (kick)
 		emu_irq_kick(line, 0);

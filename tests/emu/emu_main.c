@@ -53,7 +53,7 @@ static u64 emu_host_wire_tx(struct emu_chip *chip, const u8 *frame,
 			    unsigned int len)
 {
 	struct emu_dev *dev = emu_chip_to_dev(chip);
-	u64 ns = emu_wire_tx(dev, frame, len);
+	u64 ns = emu_wire_tx(dev, frame, len, true);
 
 	chip->cnt.tx_frames++;
 	chip->cnt.tx_bytes += len;
@@ -63,9 +63,29 @@ static u64 emu_host_wire_tx(struct emu_chip *chip, const u8 *frame,
 	return ns;
 }
 
+static void emu_host_set_irq_polarity(struct emu_chip *chip, bool low)
+{
+	emu_irq_set_polarity(emu_chip_to_dev(chip), low);
+}
+
+static void emu_host_wire_tx_ctrl(struct emu_chip *chip, const u8 *frame,
+				  unsigned int len)
+{
+	chip->cnt.tx_pause++;
+	emu_wire_tx(emu_chip_to_dev(chip), frame, len, false);
+}
+
+static void emu_host_pause_tx(struct emu_chip *chip, u16 quanta)
+{
+	emu_wire_pause_chip(emu_chip_to_dev(chip), quanta);
+}
+
 static const struct emu_host_ops emu_host = {
 	.set_irq = emu_host_set_irq,
 	.wire_tx = emu_host_wire_tx,
+	.set_irq_polarity = emu_host_set_irq_polarity,
+	.wire_tx_ctrl = emu_host_wire_tx_ctrl,
+	.pause_tx = emu_host_pause_tx,
 };
 
 static enum hrtimer_restart emu_tx_done(struct hrtimer *timer)
@@ -109,6 +129,8 @@ static int emu_counters_show(struct seq_file *s, void *unused)
 	EMU_SHOW(irq_raised);
 	EMU_SHOW(tx_frames);
 	EMU_SHOW(tx_rejected);
+	EMU_SHOW(tx_pause);
+	EMU_SHOW(rx_pause);
 	EMU_SHOW(tx_bytes);
 	EMU_SHOW(rx_frames);
 	EMU_SHOW(rx_stored);
@@ -175,6 +197,7 @@ static void emu_debugfs_add(struct emu_dev *dev)
 	debugfs_create_u32("limit_align", 0644, d, &l->align);
 	debugfs_create_u32("limit_len_gran", 0644, d, &l->len_gran);
 	debugfs_create_bool("limit_dma_safe", 0644, d, &l->dma_safe);
+	debugfs_create_bool("complete_hardirq", 0644, d, &l->complete_hardirq);
 }
 
 static struct emu_dev *emu_create(const char *model_name)
@@ -221,13 +244,13 @@ static struct emu_dev *emu_create(const char *model_name)
 	hrtimer_init(&dev->tx_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
 	dev->tx_timer.function = emu_tx_done;
 	emu_wire_init(dev);
-	spin_lock_irqsave(&dev->chip.lock, flags);
-	model->power_on(&dev->chip);
-	spin_unlock_irqrestore(&dev->chip.lock, flags);
-
+	/* Before power-on: the model reports its interrupt pin's polarity. */
 	ret = emu_irq_line_init(dev);
 	if (ret)
 		goto out_free_priv;
+	spin_lock_irqsave(&dev->chip.lock, flags);
+	model->power_on(&dev->chip);
+	spin_unlock_irqrestore(&dev->chip.lock, flags);
 	emu_debugfs_add(dev);
 	emu_devs[slot] = dev;
 	ret = emu_spi_add(dev, &emu_pdev->dev);
@@ -292,6 +315,7 @@ static void emu_power_cycle(struct emu_dev *dev)
 
 	hrtimer_cancel(&dev->tx_timer);
 	spin_lock_irqsave(&dev->chip.lock, flags);
+	emu_irq_forget_polarity(dev);
 	dev->chip.model->power_on(&dev->chip);
 	if (dev->chip.link_up)
 		dev->chip.model->link_change(&dev->chip, true);
@@ -415,6 +439,25 @@ void emu_test_destroy(struct emu_dev *dev)
 	mutex_unlock(&emu_mutex);
 }
 EXPORT_SYMBOL_GPL(emu_test_destroy);
+
+/**
+ * emu_test_connect() - cable two chips, for the emulator's own tests
+ * @a: one chip
+ * @b: the other
+ *
+ * Context: process.
+ * Return: 0, or -EBUSY if either is connected already.
+ */
+int emu_test_connect(struct emu_dev *a, struct emu_dev *b)
+{
+	int ret;
+
+	mutex_lock(&emu_mutex);
+	ret = emu_connect(a, b);
+	mutex_unlock(&emu_mutex);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(emu_test_connect);
 
 static int emu_ctl_open(struct inode *inode, struct file *file)
 {

@@ -46,6 +46,9 @@ struct emu_timing {
  * @len_gran: transfer lengths must be a multiple of this (1: any)
  * @dma_safe: reject buffers on the stack or in vmalloc memory
  * @max_hz: highest clock the controller runs
+ * @complete_hardirq: finish messages from a hard-IRQ timer, as a
+ *	controller's DMA-complete interrupt does, so message completion
+ *	callbacks run in hard-IRQ context
  */
 struct emu_spi_limits {
 	u32 max_xfer;
@@ -53,15 +56,18 @@ struct emu_spi_limits {
 	u32 len_gran;
 	bool dma_safe;
 	u32 max_hz;
+	bool complete_hardirq;
 };
 
 /**
  * struct emu_irq_line - the chip's interrupt output wired to a Linux IRQ
  * @dev: owner
  * @virq: the Linux interrupt number drivers request
- * @lock: protects @asserted, @masked, @pending, @type, @t_assert, the
- *	fault counters; a raw lock, taken from irq_chip callbacks
- * @asserted: the model drives the line active
+ * @lock: protects every field below but @virq, @timer and @dev; a raw
+ *	lock, taken from irq_chip callbacks
+ * @asserted: the model drives its output active
+ * @polarity_known: the model reported its pin's polarity
+ * @active_low: the pin is low when the output is active
  * @masked: the irq_chip masked the line
  * @pending: an edge arrived and is not delivered yet
  * @type: IRQ_TYPE_* the driver asked for
@@ -80,6 +86,8 @@ struct emu_irq_line {
 	unsigned int virq;
 	raw_spinlock_t lock; /* see above */
 	bool asserted;
+	bool polarity_known;
+	bool active_low;
 	bool masked;
 	bool pending;
 	unsigned int type;
@@ -96,9 +104,10 @@ struct emu_irq_line {
 
 /**
  * struct emu_wire - one direction of the cable, frames in flight
- * @lock: protects @queue and @busy_until
+ * @lock: protects @queue, @busy_until and @pause_until
  * @queue: frames in flight towards the far end, in order
  * @busy_until: when the wire is free for the next frame
+ * @pause_until: the sender honours a PAUSE until then
  * @timer: delivers the head of @queue when its time comes
  * @mbps: link speed, 10 or 100
  */
@@ -106,6 +115,7 @@ struct emu_wire {
 	spinlock_t lock; /* see above */
 	struct sk_buff_head queue;
 	ktime_t busy_until;
+	ktime_t pause_until;
 	struct hrtimer timer;
 	u32 mbps;
 };
@@ -137,6 +147,8 @@ struct emu_spi_stat {
  * @late_ns: how late the emulator returned the last message (overslept)
  * @stat: the timing model's own accounts
  * @spi_fail_next: transfers still to fail with -EIO (fault knob)
+ * @done_timer: finishes the current message in hard-IRQ context
+ *	(&emu_spi_limits.complete_hardirq)
  * @tx_timer: tells the model its transmission is complete
  * @wire: frames leaving this chip towards @peer or @peer_ndev
  * @peer: the chip at the other end of the cable, or NULL
@@ -156,6 +168,7 @@ struct emu_dev {
 	u64 late_ns;
 	struct emu_spi_stat stat;
 	atomic_t spi_fail_next;
+	struct hrtimer done_timer;
 	struct hrtimer tx_timer;
 	struct emu_wire wire;
 	struct emu_dev *peer;
@@ -171,6 +184,7 @@ static inline struct emu_dev *emu_chip_to_dev(struct emu_chip *chip)
 /* emu_main.c */
 struct emu_dev *emu_test_create(const char *model);
 void emu_test_destroy(struct emu_dev *dev);
+int emu_test_connect(struct emu_dev *a, struct emu_dev *b);
 
 /* emu_null.c */
 extern const struct emu_model_ops emu_null_model;
@@ -181,6 +195,8 @@ void emu_irq_exit(void);
 int emu_irq_line_init(struct emu_dev *dev);
 void emu_irq_line_exit(struct emu_dev *dev);
 void emu_irq_set(struct emu_dev *dev, bool asserted);
+void emu_irq_set_polarity(struct emu_dev *dev, bool low);
+void emu_irq_forget_polarity(struct emu_dev *dev);
 
 /* emu_spi.c */
 int emu_spi_add(struct emu_dev *dev, struct device *parent);
@@ -190,7 +206,9 @@ void emu_timing_profile(struct emu_timing *t, const char *profile);
 /* emu_wire.c */
 void emu_wire_init(struct emu_dev *dev);
 void emu_wire_exit(struct emu_dev *dev);
-u64 emu_wire_tx(struct emu_dev *dev, const u8 *frame, unsigned int len);
+u64 emu_wire_tx(struct emu_dev *dev, const u8 *frame, unsigned int len,
+		bool host);
+void emu_wire_pause_chip(struct emu_dev *dev, u16 quanta);
 void emu_wire_set_link(struct emu_dev *dev, bool up);
 int emu_peer_add(struct emu_dev *dev);
 void emu_peer_remove(struct emu_dev *dev);

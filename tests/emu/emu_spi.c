@@ -200,8 +200,19 @@ static int emu_spi_transfer_one_message(struct spi_controller *ctlr,
 
 	emu_spi_charge(dev, entry, cost);
 	msg->status = ret;
-	spi_finalize_current_message(ctlr);
+	if (dev->limits.complete_hardirq)
+		hrtimer_start(&dev->done_timer, 0, HRTIMER_MODE_REL_HARD);
+	else
+		spi_finalize_current_message(ctlr);
 	return 0;
+}
+
+static enum hrtimer_restart emu_spi_done(struct hrtimer *timer)
+{
+	struct emu_dev *dev = container_of(timer, struct emu_dev, done_timer);
+
+	spi_finalize_current_message(dev->ctlr);
+	return HRTIMER_NORESTART;
 }
 
 static size_t emu_spi_max_transfer_size(struct spi_device *spi)
@@ -233,6 +244,8 @@ int emu_spi_add(struct emu_dev *dev, struct device *parent)
 	struct spi_controller *ctlr;
 	int ret;
 
+	hrtimer_init(&dev->done_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
+	dev->done_timer.function = emu_spi_done;
 	ctlr = spi_alloc_host(parent, 0);
 	if (!ctlr)
 		return -ENOMEM;
@@ -243,6 +256,7 @@ int emu_spi_add(struct emu_dev *dev, struct device *parent)
 	ctlr->max_speed_hz = dev->limits.max_hz;
 	ctlr->transfer_one_message = emu_spi_transfer_one_message;
 	ctlr->max_transfer_size = emu_spi_max_transfer_size;
+	dev->ctlr = ctlr;
 	ret = spi_register_controller(ctlr);
 	if (ret)
 		goto out_put_ctlr;
@@ -253,7 +267,6 @@ int emu_spi_add(struct emu_dev *dev, struct device *parent)
 		ret = -ENODEV;
 		goto out_unregister_ctlr;
 	}
-	dev->ctlr = ctlr;
 	return 0;
 
 out_unregister_ctlr:
@@ -275,5 +288,7 @@ out_put_ctlr:
 void emu_spi_remove(struct emu_dev *dev)
 {
 	spi_unregister_device(dev->spi);
+	/* No message is in flight once the device has gone. */
+	hrtimer_cancel(&dev->done_timer);
 	spi_unregister_controller(dev->ctlr);
 }

@@ -7,10 +7,17 @@
  * chip or a plain netdev of the emulator's own ("peer"), so that one end of
  * a test can be known-good kernel code.
  *
+ * 802.3x flow control: a chip that honours a PAUSE frame holds its own
+ * wire: what is queued is re-timed to start when the pause ends, including
+ * a frame already on the wire (a simplification), and the chip's
+ * transmission completes that much later. The peer netdev always honours
+ * PAUSE frames and never sends them.
+ *
  * Copyright (C) 2026 The spinet authors
  */
 #include <linux/etherdevice.h>
 #include <linux/netdevice.h>
+#include <linux/unaligned.h>
 
 #include "emu_priv.h"
 
@@ -33,8 +40,14 @@ struct emu_peer {
 	struct emu_wire wire;
 };
 
+/*
+ * @due: when the frame's last bit arrives
+ * @host: a frame the chip's host asked for (its completion is awaited),
+ *	not a control frame the chip generated
+ */
 struct emu_wire_cb {
 	ktime_t due;
+	bool host;
 };
 
 static struct emu_wire_cb *emu_wire_cb(struct sk_buff *skb)
@@ -63,6 +76,8 @@ static u64 emu_wire_send(struct emu_wire *w, struct sk_buff *skb)
 	spin_lock_irqsave(&w->lock, flags);
 	if (ktime_before(w->busy_until, now))
 		w->busy_until = now;
+	if (ktime_before(w->busy_until, w->pause_until))
+		w->busy_until = w->pause_until;
 	w->busy_until = ktime_add_ns(w->busy_until, ns);
 	emu_wire_cb(skb)->due = w->busy_until;
 	first = skb_queue_empty(&w->queue);
@@ -91,6 +106,46 @@ static struct sk_buff *emu_wire_next(struct emu_wire *w, bool *more)
 	}
 	spin_unlock(&w->lock);
 	return skb;
+}
+
+/*
+ * Hold the wire for @quanta pause quanta (512 bit times each) from now, or
+ * release it (0): re-time every queued frame. Return: the new arrival of
+ * the last frame the host awaits, or 0 if none is queued.
+ */
+static ktime_t emu_wire_pause(struct emu_wire *w, u16 quanta)
+{
+	u64 ns = div_u64((u64)quanta * 512 * 1000, w->mbps);
+	ktime_t now = ktime_get(), t, host_due = 0;
+	unsigned long flags;
+	struct sk_buff *skb;
+
+	spin_lock_irqsave(&w->lock, flags);
+	w->pause_until = ktime_add_ns(now, ns);
+	t = w->pause_until;
+	skb_queue_walk(&w->queue, skb) {
+		t = ktime_add_ns(t, emu_wire_ns(w, skb->len));
+		emu_wire_cb(skb)->due = t;
+		if (emu_wire_cb(skb)->host)
+			host_due = t;
+	}
+	w->busy_until = t;
+	skb = skb_peek(&w->queue);
+	if (skb)
+		hrtimer_start(&w->timer, emu_wire_cb(skb)->due,
+			      HRTIMER_MODE_ABS_HARD);
+	spin_unlock_irqrestore(&w->lock, flags);
+	return host_due;
+}
+
+/* The pause time of a PAUSE frame (IEEE 802.3 annex 31B), or -1. */
+static int emu_wire_pause_time(const u8 *frame, unsigned int len)
+{
+	if (len < ETH_HLEN + 4 ||
+	    get_unaligned_be16(frame + 2 * ETH_ALEN) != ETH_P_PAUSE ||
+	    get_unaligned_be16(frame + ETH_HLEN) != 0x0001)
+		return -1;
+	return get_unaligned_be16(frame + ETH_HLEN + 2);
 }
 
 static void emu_wire_purge(struct emu_wire *w)
@@ -127,8 +182,14 @@ static void emu_deliver_to_chip(struct emu_dev *dst, struct sk_buff *skb)
 
 static void emu_deliver_to_peer(struct emu_peer *peer, struct sk_buff *skb)
 {
+	int quanta = emu_wire_pause_time(skb->data, skb->len);
 	struct net_device *ndev = peer->ndev;
 
+	if (quanta >= 0) {
+		emu_wire_pause(&peer->wire, quanta);
+		dev_consume_skb_any(skb);
+		return;
+	}
 	if (!netif_running(ndev) || !netif_carrier_ok(ndev)) {
 		DEV_STATS_INC(ndev, rx_dropped);
 		dev_kfree_skb_any(skb);
@@ -182,11 +243,14 @@ static enum hrtimer_restart emu_peer_wire_timer(struct hrtimer *timer)
  * @dev: the sending chip
  * @frame: the frame, FCS excluded
  * @len: its length
+ * @host: the chip's host asked for it (false: a control frame the chip
+ *	generated itself, such as a PAUSE)
  *
  * Context: any; the chip's lock is held.
  * Return: ns until the chip's transmission is complete.
  */
-u64 emu_wire_tx(struct emu_dev *dev, const u8 *frame, unsigned int len)
+u64 emu_wire_tx(struct emu_dev *dev, const u8 *frame, unsigned int len,
+		bool host)
 {
 	struct sk_buff *skb;
 
@@ -197,8 +261,29 @@ u64 emu_wire_tx(struct emu_dev *dev, const u8 *frame, unsigned int len)
 		return emu_wire_ns(&dev->wire, len);
 	skb_reserve(skb, NET_IP_ALIGN);
 	skb_put_data(skb, frame, len);
+	emu_wire_cb(skb)->host = host;
 	return emu_wire_send(&dev->wire, skb);
 }
+EXPORT_SYMBOL_GPL(emu_wire_tx);
+
+/**
+ * emu_wire_pause_chip() - a chip honours a PAUSE frame
+ * @dev: the chip
+ * @quanta: pause time in 512-bit-time quanta; 0 resumes
+ *
+ * The chip's queued frames are re-timed and the transmission the model
+ * awaits completes when its frame now arrives.
+ *
+ * Context: any; the chip's lock is held.
+ */
+void emu_wire_pause_chip(struct emu_dev *dev, u16 quanta)
+{
+	ktime_t due = emu_wire_pause(&dev->wire, quanta);
+
+	if (due)
+		hrtimer_start(&dev->tx_timer, due, HRTIMER_MODE_ABS_HARD);
+}
+EXPORT_SYMBOL_GPL(emu_wire_pause_chip);
 
 static void emu_chip_link(struct emu_dev *dev, bool up)
 {
@@ -268,6 +353,7 @@ static netdev_tx_t emu_peer_xmit(struct sk_buff *skb, struct net_device *ndev)
 	DEV_STATS_INC(ndev, tx_packets);
 	DEV_STATS_ADD(ndev, tx_bytes, skb->len);
 	skb_orphan(skb);
+	emu_wire_cb(skb)->host = true;
 	emu_wire_send(&peer->wire, skb);
 	if (skb_queue_len(&peer->wire.queue) >= EMU_PEER_QUEUE_STOP)
 		netif_stop_queue(ndev);

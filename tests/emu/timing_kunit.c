@@ -12,6 +12,7 @@
  */
 #include <kunit/test.h>
 #include <linux/completion.h>
+#include <linux/etherdevice.h>
 #include <linux/delay.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
@@ -166,6 +167,73 @@ static void emu_timing_dma_safe_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, dev->chip.cnt.spi_errors, 1);
 }
 
+/* spi_fail_next fails exactly that many transfers, then none. */
+static void emu_fault_spi_fail_test(struct kunit *test)
+{
+	struct spi_transfer xfer = { .len = 2 };
+	struct spi_message msg;
+	struct emu_dev *dev;
+	unsigned int i;
+
+	dev = timing_dev(test);
+	emu_timing_profile(&dev->timing, "instant");
+	xfer.tx_buf = kunit_kzalloc(test, xfer.len, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, xfer.tx_buf);
+	spi_message_init_with_transfers(&msg, &xfer, 1);
+	atomic_set(&dev->spi_fail_next, 3);
+	for (i = 0; i < 3; i++)
+		KUNIT_EXPECT_EQ(test, -EIO, spi_sync(dev->spi, &msg));
+	KUNIT_EXPECT_EQ(test, 0, spi_sync(dev->spi, &msg));
+	KUNIT_EXPECT_EQ(test, dev->chip.cnt.spi_errors, 3);
+}
+
+struct async_ctx {
+	struct completion done;
+	bool hardirq;
+};
+
+static void async_complete(void *data)
+{
+	struct async_ctx *ctx = data;
+
+	ctx->hardirq = in_hardirq();
+	complete(&ctx->done);
+}
+
+/*
+ * With complete_hardirq, an spi_async() message completes in hard-IRQ
+ * context, as on a controller whose DMA-complete interrupt finishes it;
+ * without, in the caller's or the SPI core's thread.
+ */
+static void emu_complete_hardirq_test(struct kunit *test)
+{
+	struct spi_transfer xfer = { .len = 2 };
+	struct async_ctx *ctx;
+	struct spi_message msg;
+	struct emu_dev *dev;
+	bool mode;
+
+	dev = timing_dev(test);
+	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
+	xfer.tx_buf = kunit_kzalloc(test, xfer.len, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, ctx);
+	KUNIT_ASSERT_NOT_NULL(test, xfer.tx_buf);
+	for (mode = false; ; mode = true) {
+		dev->limits.complete_hardirq = mode;
+		init_completion(&ctx->done);
+		spi_message_init_with_transfers(&msg, &xfer, 1);
+		msg.complete = async_complete;
+		msg.context = ctx;
+		KUNIT_ASSERT_EQ(test, 0, spi_async(dev->spi, &msg));
+		KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&ctx->done,
+								    HZ));
+		KUNIT_EXPECT_EQ(test, ctx->hardirq, mode);
+		KUNIT_EXPECT_EQ(test, msg.status, 0);
+		if (mode)
+			break;
+	}
+}
+
 struct irq_case {
 	const char *name;
 	unsigned int type;
@@ -293,6 +361,173 @@ static void emu_irq_level_refire_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, READ_ONCE(ctx->calls), 3);
 }
 
+/*
+ * irq_drop_next loses one edge (the handler never runs for it) and
+ * irq_dup_next delivers one assertion twice.
+ */
+static void emu_fault_irq_drop_dup_test(struct kunit *test)
+{
+	struct irq_ctx *ctx;
+
+	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, ctx);
+	ctx->dev = timing_dev(test);
+	init_completion(&ctx->done);
+	KUNIT_ASSERT_EQ(test, 0, request_irq(ctx->dev->irq.virq, irq_handler,
+					     IRQF_TRIGGER_FALLING, "emu-kunit",
+					     ctx));
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test, irq_free, ctx));
+
+	ctx->dev->irq.drop_next = 1;
+	irq_line(ctx->dev, true);
+	KUNIT_EXPECT_FALSE(test, wait_for_completion_timeout(&ctx->done,
+							     HZ / 10));
+	KUNIT_EXPECT_EQ(test, ctx->calls, 0);
+	KUNIT_EXPECT_EQ(test, ctx->dev->irq.dropped, 1);
+	irq_line(ctx->dev, false);
+
+	ctx->dev->irq.dup_next = 1;
+	irq_line(ctx->dev, true);
+	KUNIT_EXPECT_TRUE(test, wait_for_completion_timeout(&ctx->done, HZ));
+	usleep_range(5000, 6000);
+	KUNIT_EXPECT_EQ(test, ctx->calls, 2);
+}
+
+static void irq_polarity(struct emu_dev *dev, bool low)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&dev->chip.lock, flags);
+	emu_irq_set_polarity(dev, low);
+	spin_unlock_irqrestore(&dev->chip.lock, flags);
+}
+
+/* Puts the pin's polarity right, which ends an idle level-low storm. */
+static irqreturn_t irq_fix_polarity(int irq, void *data)
+{
+	struct irq_ctx *ctx = data;
+
+	ctx->calls++;
+	irq_polarity(ctx->dev, true);
+	complete(&ctx->done);
+	return IRQ_HANDLED;
+}
+
+/*
+ * A chip whose pin is programmed active high on a level-low line fires
+ * while idle, as on a board: the emulator works on the pin's level.
+ */
+static void emu_irq_polarity_level_test(struct kunit *test)
+{
+	struct irq_ctx *ctx;
+
+	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, ctx);
+	ctx->dev = timing_dev(test);
+	init_completion(&ctx->done);
+	irq_polarity(ctx->dev, true);
+	KUNIT_ASSERT_EQ(test, 0, request_irq(ctx->dev->irq.virq,
+					     irq_fix_polarity,
+					     IRQF_TRIGGER_LOW, "emu-kunit",
+					     ctx));
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test, irq_free, ctx));
+	KUNIT_EXPECT_FALSE(test, wait_for_completion_timeout(&ctx->done,
+							     HZ / 20));
+	irq_polarity(ctx->dev, false);
+	KUNIT_EXPECT_TRUE(test, wait_for_completion_timeout(&ctx->done, HZ));
+	KUNIT_EXPECT_EQ(test, ctx->calls, 1);
+	KUNIT_EXPECT_EQ(test, ctx->dev->chip.cnt.irq_raised, 0);
+}
+
+/* Active high on a falling-edge line: the edge comes on release. */
+static void emu_irq_polarity_edge_test(struct kunit *test)
+{
+	struct irq_ctx *ctx;
+
+	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, ctx);
+	ctx->dev = timing_dev(test);
+	init_completion(&ctx->done);
+	irq_polarity(ctx->dev, false);
+	KUNIT_ASSERT_EQ(test, 0, request_irq(ctx->dev->irq.virq, irq_handler,
+					     IRQF_TRIGGER_FALLING, "emu-kunit",
+					     ctx));
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test, irq_free, ctx));
+	irq_line(ctx->dev, true);
+	KUNIT_EXPECT_FALSE(test, wait_for_completion_timeout(&ctx->done,
+							     HZ / 20));
+	irq_line(ctx->dev, false);
+	KUNIT_EXPECT_TRUE(test, wait_for_completion_timeout(&ctx->done, HZ));
+	KUNIT_EXPECT_EQ(test, ctx->calls, 1);
+}
+
+static u64 pause_send(struct emu_dev *dev, const u8 *frame, unsigned int len)
+{
+	unsigned long flags;
+	u64 ns;
+
+	spin_lock_irqsave(&dev->chip.lock, flags);
+	ns = emu_wire_tx(dev, frame, len, true);
+	spin_unlock_irqrestore(&dev->chip.lock, flags);
+	return ns;
+}
+
+static void pause_chip(struct emu_dev *dev, u16 quanta)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&dev->chip.lock, flags);
+	emu_wire_pause_chip(dev, quanta);
+	spin_unlock_irqrestore(&dev->chip.lock, flags);
+}
+
+static u64 rx_frames(struct emu_dev *dev)
+{
+	unsigned long flags;
+	u64 n;
+
+	spin_lock_irqsave(&dev->chip.lock, flags);
+	n = dev->chip.cnt.rx_frames;
+	spin_unlock_irqrestore(&dev->chip.lock, flags);
+	return n;
+}
+
+/*
+ * A paused chip's frame waits for the pause (1000 quanta: 5.12 ms at
+ * 100 Mbit/s) and a pause time of 0 releases it at once.
+ */
+static void emu_wire_pause_test(struct kunit *test)
+{
+	struct emu_dev *a = timing_dev(test), *b = timing_dev(test);
+	ktime_t t0;
+	u8 *frame;
+	u64 ns;
+
+	frame = kunit_kzalloc(test, ETH_ZLEN, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, frame);
+	KUNIT_ASSERT_EQ(test, 0, emu_test_connect(a, b));
+
+	ns = pause_send(a, frame, ETH_ZLEN);
+	KUNIT_EXPECT_LT(test, ns, 10 * NSEC_PER_USEC);
+	usleep_range(1000, 2000);
+	KUNIT_EXPECT_EQ(test, rx_frames(b), 1);
+
+	t0 = ktime_get();
+	pause_chip(a, 1000);
+	ns = pause_send(a, frame, ETH_ZLEN);
+	/* 5.12 ms from the pause, less the time since (unpaused: 6.7 us) */
+	ns += ktime_to_ns(ktime_sub(ktime_get(), t0));
+	KUNIT_EXPECT_GE(test, ns, 5120 * NSEC_PER_USEC);
+	usleep_range(2000, 3000);
+	KUNIT_EXPECT_EQ(test, rx_frames(b), 1);
+	pause_chip(a, 0);
+	usleep_range(1000, 2000);
+	KUNIT_EXPECT_EQ(test, rx_frames(b), 2);
+}
+
 static struct kunit_case emu_timing_cases[] = {
 	KUNIT_CASE_PARAM_ATTR(emu_timing_pattern_test, timing_gen_params,
 			      { .speed = KUNIT_SPEED_SLOW }),
@@ -300,6 +535,12 @@ static struct kunit_case emu_timing_cases[] = {
 	KUNIT_CASE(emu_timing_dma_safe_test),
 	KUNIT_CASE_PARAM(emu_irq_delivery_test, trigger_gen_params),
 	KUNIT_CASE(emu_irq_level_refire_test),
+	KUNIT_CASE(emu_fault_spi_fail_test),
+	KUNIT_CASE(emu_complete_hardirq_test),
+	KUNIT_CASE(emu_fault_irq_drop_dup_test),
+	KUNIT_CASE(emu_irq_polarity_level_test),
+	KUNIT_CASE(emu_irq_polarity_edge_test),
+	KUNIT_CASE(emu_wire_pause_test),
 	{}
 };
 
