@@ -290,6 +290,27 @@ static void irq_free(void *ctx)
 	free_irq(c->dev->irq.virq, c);
 }
 
+/* A null chip and a context for one interrupt test. */
+static struct irq_ctx *irq_ctx_new(struct kunit *test)
+{
+	struct irq_ctx *ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, ctx);
+	ctx->dev = timing_dev(test);
+	init_completion(&ctx->done);
+	return ctx;
+}
+
+/* Request the chip's interrupt, freed when the test ends. */
+static void irq_request(struct kunit *test, struct irq_ctx *ctx,
+			irq_handler_t handler, unsigned long flags)
+{
+	KUNIT_ASSERT_EQ(test, 0, request_irq(ctx->dev->irq.virq, handler,
+					     flags, "emu-kunit", ctx));
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test, irq_free, ctx));
+}
+
 /*
  * Each trigger type delivers in hard-IRQ context, once per assertion, and
  * promptly: the mean latency is printed (Documentation/emulator.md) and
@@ -302,14 +323,8 @@ static void emu_irq_delivery_test(struct kunit *test)
 	struct irq_ctx *ctx;
 	unsigned int i, n = 50;
 
-	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, ctx);
-	ctx->dev = timing_dev(test);
-	init_completion(&ctx->done);
-	KUNIT_ASSERT_EQ(test, 0, request_irq(ctx->dev->irq.virq, irq_handler,
-					     c->type, "emu-kunit", ctx));
-	KUNIT_ASSERT_EQ(test, 0,
-			kunit_add_action_or_reset(test, irq_free, ctx));
+	ctx = irq_ctx_new(test);
+	irq_request(test, ctx, irq_handler, c->type);
 
 	for (i = 0; i < n; i++) {
 		ktime_t t0 = ktime_get();
@@ -345,15 +360,8 @@ static void emu_irq_level_refire_test(struct kunit *test)
 	struct irq_ctx *ctx;
 	unsigned int i;
 
-	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, ctx);
-	ctx->dev = timing_dev(test);
-	KUNIT_ASSERT_EQ(test, 0, request_irq(ctx->dev->irq.virq,
-					     irq_keep_handler,
-					     IRQF_TRIGGER_LOW, "emu-kunit",
-					     ctx));
-	KUNIT_ASSERT_EQ(test, 0,
-			kunit_add_action_or_reset(test, irq_free, ctx));
+	ctx = irq_ctx_new(test);
+	irq_request(test, ctx, irq_keep_handler, IRQF_TRIGGER_LOW);
 	irq_line(ctx->dev, true);
 	for (i = 0; i < 100 && READ_ONCE(ctx->calls) < 3; i++)
 		usleep_range(1000, 2000);
@@ -369,15 +377,8 @@ static void emu_fault_irq_drop_dup_test(struct kunit *test)
 {
 	struct irq_ctx *ctx;
 
-	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, ctx);
-	ctx->dev = timing_dev(test);
-	init_completion(&ctx->done);
-	KUNIT_ASSERT_EQ(test, 0, request_irq(ctx->dev->irq.virq, irq_handler,
-					     IRQF_TRIGGER_FALLING, "emu-kunit",
-					     ctx));
-	KUNIT_ASSERT_EQ(test, 0,
-			kunit_add_action_or_reset(test, irq_free, ctx));
+	ctx = irq_ctx_new(test);
+	irq_request(test, ctx, irq_handler, IRQF_TRIGGER_FALLING);
 
 	ctx->dev->irq.drop_next = 1;
 	irq_line(ctx->dev, true);
@@ -422,17 +423,9 @@ static void emu_irq_polarity_level_test(struct kunit *test)
 {
 	struct irq_ctx *ctx;
 
-	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, ctx);
-	ctx->dev = timing_dev(test);
-	init_completion(&ctx->done);
+	ctx = irq_ctx_new(test);
 	irq_polarity(ctx->dev, true);
-	KUNIT_ASSERT_EQ(test, 0, request_irq(ctx->dev->irq.virq,
-					     irq_fix_polarity,
-					     IRQF_TRIGGER_LOW, "emu-kunit",
-					     ctx));
-	KUNIT_ASSERT_EQ(test, 0,
-			kunit_add_action_or_reset(test, irq_free, ctx));
+	irq_request(test, ctx, irq_fix_polarity, IRQF_TRIGGER_LOW);
 	KUNIT_EXPECT_FALSE(test, wait_for_completion_timeout(&ctx->done,
 							     HZ / 20));
 	irq_polarity(ctx->dev, false);
@@ -446,16 +439,9 @@ static void emu_irq_polarity_edge_test(struct kunit *test)
 {
 	struct irq_ctx *ctx;
 
-	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, ctx);
-	ctx->dev = timing_dev(test);
-	init_completion(&ctx->done);
+	ctx = irq_ctx_new(test);
 	irq_polarity(ctx->dev, false);
-	KUNIT_ASSERT_EQ(test, 0, request_irq(ctx->dev->irq.virq, irq_handler,
-					     IRQF_TRIGGER_FALLING, "emu-kunit",
-					     ctx));
-	KUNIT_ASSERT_EQ(test, 0,
-			kunit_add_action_or_reset(test, irq_free, ctx));
+	irq_request(test, ctx, irq_handler, IRQF_TRIGGER_FALLING);
 	irq_line(ctx->dev, true);
 	KUNIT_EXPECT_FALSE(test, wait_for_completion_timeout(&ctx->done,
 							     HZ / 20));
