@@ -1529,6 +1529,29 @@ static void dm9051_strict_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rd16(t, DM_MRRL), 0x2234);
 }
 
+static u8 peek(struct dmt *t, u8 addr)
+{
+	unsigned long flags;
+	u8 val;
+
+	spin_lock_irqsave(&t->chip.lock, flags);
+	val = emu_dm9051_model.peek(&t->chip, addr);
+	spin_unlock_irqrestore(&t->chip.lock, flags);
+	return val;
+}
+
+/* peek reads registers without a read's side effects (strict NSR). */
+static void dm9051_peek_test(struct kunit *test)
+{
+	struct dmt *t = dmt_new(test, true);
+
+	KUNIT_EXPECT_EQ(test, peek(t, DM_VIDL), 0x46);
+	KUNIT_EXPECT_TRUE(test, peek(t, DM_NSR) & DM_NSR_TX1END);
+	KUNIT_EXPECT_TRUE(test, peek(t, DM_NSR) & DM_NSR_TX1END);
+	KUNIT_EXPECT_TRUE(test, rd(t, DM_NSR) & DM_NSR_TX1END);
+	KUNIT_EXPECT_FALSE(test, peek(t, DM_NSR) & DM_NSR_TX1END);
+}
+
 /*
  * Default: the pin follows the board until a driver programs INTCR, and
  * every INTCR write reports the polarity (open-drain bit or not).
@@ -1822,6 +1845,7 @@ static struct kunit_case dm9051_cases[] = {
 	KUNIT_CASE(dm9051_dead_test),
 	KUNIT_CASE(dm9051_burst_test),
 	KUNIT_CASE(dm9051_strict_test),
+	KUNIT_CASE(dm9051_peek_test),
 	KUNIT_CASE(dm9051_irq_polarity_test),
 	KUNIT_CASE(dm9051_irq_polarity_strict_test),
 	KUNIT_CASE(dm9051_pause_xoff_xon_test),

@@ -158,6 +158,8 @@ struct emu_host_ops {
  *	@fcs_ok false means it arrived with a bad FCS
  * @tx_done: the transmission the model started last is complete
  * @link_change: the cable was plugged (@up) or pulled
+ * @peek: (optional) register @addr's value, without the side effects a
+ *	read from the host would have; for tests and debugfs
  *
  * Every op is called with &emu_chip.lock held, in any context, and must
  * not sleep.
@@ -174,6 +176,7 @@ struct emu_model_ops {
 			unsigned int len, bool fcs_ok);
 	void (*tx_done)(struct emu_chip *chip);
 	void (*link_change)(struct emu_chip *chip, bool up);
+	u8 (*peek)(struct emu_chip *chip, unsigned int addr);
 };
 
 /**

@@ -903,7 +903,9 @@ static void dm_power_on(struct emu_chip *chip)
 
 /* Registers */
 
-static u8 dm_reg_read(struct emu_chip *chip, struct dm_state *st, u8 addr)
+/* A register's value; @peek: without the side effects a read has. */
+static u8 dm_reg_read(struct emu_chip *chip, struct dm_state *st, u8 addr,
+		      bool peek)
 {
 	u8 v;
 
@@ -918,7 +920,7 @@ static u8 dm_reg_read(struct emu_chip *chip, struct dm_state *st, u8 addr)
 					    DM_NSR_LINKST | DM_NSR_SPEED;
 		if (dm_rx_used(st))
 			v |= DM_NSR_RXRDY;
-		if (chip->strict)
+		if (chip->strict && !peek)
 			st->nsr &= ~(DM_NSR_TX1END | DM_NSR_TX2END);
 		return v;
 	case DM_TCR:
@@ -929,7 +931,8 @@ static u8 dm_reg_read(struct emu_chip *chip, struct dm_state *st, u8 addr)
 		return st->tsr[addr - DM_TSR1];
 	case DM_ROCR:
 		v = st->rocr;
-		st->rocr = 0;
+		if (!peek)
+			st->rocr = 0;
 		return v;
 	case DM_TRPAL:
 		return st->trpa;
@@ -1056,6 +1059,11 @@ static void dm_reg_write(struct emu_chip *chip, struct dm_state *st,
 	}
 }
 
+static u8 dm_peek(struct emu_chip *chip, unsigned int addr)
+{
+	return dm_reg_read(chip, dm_state(chip), addr & 0x7f, true);
+}
+
 /* SPI */
 
 /* A data byte beyond the first on a normal register, in strict mode. */
@@ -1085,7 +1093,7 @@ static u8 dm_data_read(struct emu_chip *chip, struct dm_state *st, u8 addr)
 	}
 	if (dm_burst_refused(chip, st))
 		return 0xff;
-	return dm_reg_read(chip, st, addr);
+	return dm_reg_read(chip, st, addr, false);
 }
 
 static void dm_data_write(struct emu_chip *chip, struct dm_state *st,
@@ -1189,5 +1197,6 @@ const struct emu_model_ops emu_dm9051_model = {
 	.wire_rx = dm_wire_rx,
 	.tx_done = dm_tx_done,
 	.link_change = dm_link_change,
+	.peek = dm_peek,
 };
 EXPORT_SYMBOL_GPL(emu_dm9051_model);

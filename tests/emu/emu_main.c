@@ -146,6 +146,26 @@ static int emu_counters_show(struct seq_file *s, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(emu_counters);
 
+/* Registers 0x00-0x7f, sixteen a line, without read side effects. */
+static int emu_regs_show(struct seq_file *s, void *unused)
+{
+	struct emu_dev *dev = s->private;
+	unsigned long flags;
+	u8 regs[0x80];
+	unsigned int i;
+
+	if (!dev->chip.model->peek)
+		return -EOPNOTSUPP;
+	spin_lock_irqsave(&dev->chip.lock, flags);
+	for (i = 0; i < sizeof(regs); i++)
+		regs[i] = dev->chip.model->peek(&dev->chip, i);
+	spin_unlock_irqrestore(&dev->chip.lock, flags);
+	for (i = 0; i < sizeof(regs); i += 16)
+		seq_printf(s, "%02x: %16ph\n", i, &regs[i]);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(emu_regs);
+
 static int emu_irq_show(struct seq_file *s, void *unused)
 {
 	struct emu_irq_line *line = &((struct emu_dev *)s->private)->irq;
@@ -177,6 +197,7 @@ static void emu_debugfs_add(struct emu_dev *dev)
 	dev->dbg = d;
 	debugfs_create_file("counters", 0444, d, dev, &emu_counters_fops);
 	debugfs_create_file("irq", 0444, d, dev, &emu_irq_fops);
+	debugfs_create_file("regs", 0444, d, dev, &emu_regs_fops);
 	debugfs_create_bool("strict", 0644, d, &dev->chip.strict);
 	debugfs_create_u32("fault_rx_hdr", 0644, d, (u32 *)&f->rx_hdr);
 	debugfs_create_bool("fault_tx_stuck", 0644, d, &f->tx_stuck);
