@@ -45,6 +45,8 @@ static const u8 bcast_mac[ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
  * @ctrl: the last MAC control frame
  * @pause_calls: calls of &emu_host_ops.pause_tx
  * @pause_quanta: the quanta of the last of them
+ * @timer_calls: calls of &emu_host_ops.timer_start
+ * @timer_ns: the time asked for by the last of them
  */
 struct dmt {
 	struct emu_chip chip;
@@ -64,6 +66,8 @@ struct dmt {
 	u8 ctrl[WIRE_MAX];
 	unsigned int pause_calls;
 	u16 pause_quanta;
+	unsigned int timer_calls;
+	u64 timer_ns;
 };
 
 static void fake_set_irq(struct emu_chip *chip, bool asserted)
@@ -124,6 +128,21 @@ static const struct emu_host_ops fake_host = {
 	.set_irq_polarity = fake_set_irq_polarity,
 	.wire_tx_ctrl = fake_wire_tx_ctrl,
 	.pause_tx = fake_pause_tx,
+};
+
+static void fake_timer_start(struct emu_chip *chip, u64 ns)
+{
+	struct dmt *t = chip->host_priv;
+
+	t->timer_calls++;
+	t->timer_ns = ns;
+}
+
+/* a host with a timer: the model waits for negotiation */
+static const struct emu_host_ops fake_host_timer = {
+	.set_irq = fake_set_irq,
+	.wire_tx = fake_wire_tx,
+	.timer_start = fake_timer_start,
 };
 
 /* a host without the optional ops */
@@ -1529,6 +1548,39 @@ static void dm9051_strict_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rd16(t, DM_MRRL), 0x2234);
 }
 
+static void fire_timer(struct dmt *t)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&t->chip.lock, flags);
+	emu_dm9051_model.timer(&t->chip);
+	spin_unlock_irqrestore(&t->chip.lock, flags);
+}
+
+/*
+ * With a host that has a timer, the link comes up only when negotiation
+ * time has passed, and a restart of negotiation drops it again.
+ */
+static void dm9051_an_delay_test(struct kunit *test)
+{
+	struct dmt *t = dmt_new_host(test, false, our_mac, &fake_host_timer);
+
+	t->chip.an_delay_ms = 1500;
+	wr(t, DM_GPR, 0);
+	op_link(t, true);
+	KUNIT_EXPECT_EQ(test, t->timer_calls, 1);
+	KUNIT_EXPECT_GE(test, t->timer_ns, 1000 * NSEC_PER_MSEC);
+	KUNIT_EXPECT_FALSE(test, rd(t, DM_NSR) & DM_NSR_LINKST);
+	fire_timer(t);
+	KUNIT_EXPECT_TRUE(test, rd(t, DM_NSR) & DM_NSR_LINKST);
+
+	mdio_wr(t, MII_BMCR, BMCR_ANENABLE | BMCR_ANRESTART);
+	KUNIT_EXPECT_FALSE(test, rd(t, DM_NSR) & DM_NSR_LINKST);
+	KUNIT_EXPECT_EQ(test, t->timer_calls, 2);
+	fire_timer(t);
+	KUNIT_EXPECT_TRUE(test, rd(t, DM_NSR) & DM_NSR_LINKST);
+}
+
 static u8 peek(struct dmt *t, u8 addr)
 {
 	unsigned long flags;
@@ -1846,6 +1898,7 @@ static struct kunit_case dm9051_cases[] = {
 	KUNIT_CASE(dm9051_burst_test),
 	KUNIT_CASE(dm9051_strict_test),
 	KUNIT_CASE(dm9051_peek_test),
+	KUNIT_CASE(dm9051_an_delay_test),
 	KUNIT_CASE(dm9051_irq_polarity_test),
 	KUNIT_CASE(dm9051_irq_polarity_strict_test),
 	KUNIT_CASE(dm9051_pause_xoff_xon_test),

@@ -125,13 +125,16 @@ struct emu_faults {
  * @wire_tx_ctrl: put a MAC control frame the chip generated itself (an
  *	802.3x PAUSE) on the wire. @frame excludes the FCS. It is not a host
  *	transmission: no completion follows and it is not counted as one.
+ * @timer_start: call &emu_model_ops.timer once @ns from now; a later
+ *	call replaces an earlier one. Without it (a fake host) a model does
+ *	at once what would take time, such as auto-negotiation.
  * @pause_tx: a PAUSE frame arrived and the chip honours it: hold this
  *	chip's own transmissions for @quanta times 512 bit times from now;
  *	0 resumes at once. A frame already on the wire is held too (the
  *	emulator's simplification).
  *
- * All are called with &emu_chip.lock held and must not sleep. The last
- * three may be NULL in a fake host.
+ * All are called with &emu_chip.lock held and must not sleep. All but the
+ * first two may be NULL in a fake host.
  */
 struct emu_host_ops {
 	void (*set_irq)(struct emu_chip *chip, bool asserted);
@@ -141,6 +144,7 @@ struct emu_host_ops {
 	void (*wire_tx_ctrl)(struct emu_chip *chip, const u8 *frame,
 			     unsigned int len);
 	void (*pause_tx)(struct emu_chip *chip, u16 quanta);
+	void (*timer_start)(struct emu_chip *chip, u64 ns);
 };
 
 /**
@@ -158,6 +162,8 @@ struct emu_host_ops {
  *	@fcs_ok false means it arrived with a bad FCS
  * @tx_done: the transmission the model started last is complete
  * @link_change: the cable was plugged (@up) or pulled
+ * @timer: (optional) the time the model asked for with
+ *	&emu_host_ops.timer_start has come
  * @peek: (optional) register @addr's value, without the side effects a
  *	read from the host would have; for tests and debugfs
  *
@@ -176,6 +182,7 @@ struct emu_model_ops {
 			unsigned int len, bool fcs_ok);
 	void (*tx_done)(struct emu_chip *chip);
 	void (*link_change)(struct emu_chip *chip, bool up);
+	void (*timer)(struct emu_chip *chip);
 	u8 (*peek)(struct emu_chip *chip, unsigned int addr);
 };
 
@@ -190,6 +197,8 @@ struct emu_model_ops {
  * @strict: every behaviour the chip documentation marks unknown takes its
  *	most hostile plausible form (Documentation/emulator.md lists them)
  * @link_up: the cable is plugged and the far end is up
+ * @an_delay_ms: how long auto-negotiation takes (silicon: 1.5 to 3 s);
+ *	0: at once
  * @mac: the MAC address the chip's EEPROM holds at power-on; all zeroes:
  *	the model picks a locally administered one (ff:ff:ff:ff:ff:ff models
  *	a blank EEPROM)
@@ -204,6 +213,7 @@ struct emu_chip {
 	void *host_priv;
 	bool strict;
 	bool link_up;
+	u32 an_delay_ms;
 	u8 mac[6];
 	struct emu_faults faults;
 	struct emu_counters cnt;

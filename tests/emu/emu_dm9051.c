@@ -90,8 +90,10 @@
  *    (a later tx_done is ignored). NCR.LBK (loopback) is stored only.
  *  - PHY (address 1; other addresses read 0xffff): readable while GPR
  *    powers it down. The link is up when the cable is, GPR bit 0 is 0 and
- *    BMCR.PDOWN is 0; ISOLATE is ignored. With BMCR.ANENABLE it resolves
- *    at once to the best mode common to ANAR and a partner advertising
+ *    BMCR.PDOWN is 0; ISOLATE is ignored. With BMCR.ANENABLE it resolves,
+ *    &emu_chip.an_delay_ms after those conditions hold or a negotiation
+ *    restart (0, the default, or a host without a timer: at once), to the
+ *    best mode common to ANAR and a partner advertising
  *    0x45e1 (no common mode: down); without, BMCR's forced mode. A link
  *    change sets ISR.LNKCHG. BMSR = 0x7849 | link | AN complete (link up
  *    with AN); its link bit is latched low until read. ANLPAR 0x45e1 and
@@ -225,6 +227,9 @@ struct dm_tx_slot {
  * @speed100: the resolved speed is 100 Mbit/s
  * @fdx: the resolved duplex is full
  * @link_fell: the link went down since BMSR was last read
+ * @an_done: auto-negotiation finished since the link conditions last held
+ *	(cable, PHY powered); until then the link stays down
+ * @an_pending: the negotiation timer is running
  * @irq: the interrupt line is asserted
  * @xoff: an XOFF PAUSE frame was sent and no XON yet
  */
@@ -259,6 +264,8 @@ struct dm_state {
 	bool speed100;
 	bool fdx;
 	bool link_fell;
+	bool an_done;
+	bool an_pending;
 	bool irq;
 	bool xoff;
 };
@@ -329,6 +336,21 @@ static void dm_link_update(struct emu_chip *chip, struct dm_state *st)
 
 	up = chip->link_up && !(st->reg[DM_GPR] & DM_GPR_PHY_OFF) &&
 	     !(bmcr & BMCR_PDOWN);
+	/*
+	 * Negotiation takes time on silicon: the link comes up an_delay_ms
+	 * after the cable and a powered PHY are there.
+	 */
+	if (!up) {
+		st->an_done = false;
+	} else if (!st->an_done && chip->an_delay_ms &&
+		   chip->host->timer_start) {
+		if (!st->an_pending) {
+			st->an_pending = true;
+			chip->host->timer_start(chip, (u64)chip->an_delay_ms *
+						NSEC_PER_MSEC);
+		}
+		up = false;
+	}
 	if (!(bmcr & BMCR_ANENABLE)) {
 		st->speed100 = bmcr & BMCR_SPEED100;
 		st->fdx = bmcr & BMCR_FULLDPLX;
@@ -348,6 +370,16 @@ static void dm_link_update(struct emu_chip *chip, struct dm_state *st)
 	if (!up)
 		st->link_fell = true;
 	st->isr |= DM_ISR_LNKCHG;
+}
+
+static void dm_timer(struct emu_chip *chip)
+{
+	struct dm_state *st = dm_state(chip);
+
+	st->an_pending = false;
+	st->an_done = true;
+	dm_link_update(chip, st);
+	dm_irq_update(chip, st);
 }
 
 static void dm_phy_reset(struct dm_state *st)
@@ -422,6 +454,9 @@ static void dm_phy_write(struct emu_chip *chip, struct dm_state *st,
 			dm_phy_reset(st);
 		else
 			st->phy[reg] = val & ~BMCR_ANRESTART;
+		/* a reset or a restart negotiates again */
+		if (val & (BMCR_RESET | BMCR_ANRESTART))
+			st->an_done = false;
 		break;
 	case MII_ADVERTISE:
 	case MII_MMD_CTRL:
@@ -1197,6 +1232,7 @@ const struct emu_model_ops emu_dm9051_model = {
 	.wire_rx = dm_wire_rx,
 	.tx_done = dm_tx_done,
 	.link_change = dm_link_change,
+	.timer = dm_timer,
 	.peek = dm_peek,
 };
 EXPORT_SYMBOL_GPL(emu_dm9051_model);

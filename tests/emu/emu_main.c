@@ -80,12 +80,31 @@ static void emu_host_pause_tx(struct emu_chip *chip, u16 quanta)
 	emu_wire_pause_chip(emu_chip_to_dev(chip), quanta);
 }
 
+static void emu_host_timer_start(struct emu_chip *chip, u64 ns)
+{
+	hrtimer_start(&emu_chip_to_dev(chip)->model_timer, ns_to_ktime(ns),
+		      HRTIMER_MODE_REL_HARD);
+}
+
+static enum hrtimer_restart emu_model_timer(struct hrtimer *timer)
+{
+	struct emu_dev *dev = container_of(timer, struct emu_dev, model_timer);
+	struct emu_chip *chip = &dev->chip;
+
+	spin_lock(&chip->lock);
+	if (chip->model->timer)
+		chip->model->timer(chip);
+	spin_unlock(&chip->lock);
+	return HRTIMER_NORESTART;
+}
+
 static const struct emu_host_ops emu_host = {
 	.set_irq = emu_host_set_irq,
 	.wire_tx = emu_host_wire_tx,
 	.set_irq_polarity = emu_host_set_irq_polarity,
 	.wire_tx_ctrl = emu_host_wire_tx_ctrl,
 	.pause_tx = emu_host_pause_tx,
+	.timer_start = emu_host_timer_start,
 };
 
 static enum hrtimer_restart emu_tx_done(struct hrtimer *timer)
@@ -199,6 +218,7 @@ static void emu_debugfs_add(struct emu_dev *dev)
 	debugfs_create_file("irq", 0444, d, dev, &emu_irq_fops);
 	debugfs_create_file("regs", 0444, d, dev, &emu_regs_fops);
 	debugfs_create_bool("strict", 0644, d, &dev->chip.strict);
+	debugfs_create_u32("an_delay_ms", 0644, d, &dev->chip.an_delay_ms);
 	debugfs_create_u32("fault_rx_hdr", 0644, d, (u32 *)&f->rx_hdr);
 	debugfs_create_bool("fault_tx_stuck", 0644, d, &f->tx_stuck);
 	debugfs_create_bool("fault_rx_full", 0644, d, &f->rx_full);
@@ -264,6 +284,8 @@ static struct emu_dev *emu_create(const char *model_name)
 	atomic_set(&dev->spi_fail_next, 0);
 	hrtimer_init(&dev->tx_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
 	dev->tx_timer.function = emu_tx_done;
+	hrtimer_init(&dev->model_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
+	dev->model_timer.function = emu_model_timer;
 	emu_wire_init(dev);
 	/* Before power-on: the model reports its interrupt pin's polarity. */
 	ret = emu_irq_line_init(dev);
@@ -312,6 +334,7 @@ static void emu_del(struct emu_dev *dev)
 	emu_spi_remove(dev);
 	emu_disconnect(dev);
 	hrtimer_cancel(&dev->tx_timer);
+	hrtimer_cancel(&dev->model_timer);
 	emu_wire_exit(dev);
 	emu_irq_line_exit(dev);
 	debugfs_remove_recursive(dev->dbg);
@@ -335,6 +358,7 @@ static void emu_power_cycle(struct emu_dev *dev)
 	unsigned long flags;
 
 	hrtimer_cancel(&dev->tx_timer);
+	hrtimer_cancel(&dev->model_timer);
 	spin_lock_irqsave(&dev->chip.lock, flags);
 	emu_irq_forget_polarity(dev);
 	dev->chip.model->power_on(&dev->chip);

@@ -150,6 +150,7 @@ struct emu_spi_stat {
  * @done_timer: finishes the current message in hard-IRQ context
  *	(&emu_spi_limits.complete_hardirq)
  * @tx_timer: tells the model its transmission is complete
+ * @model_timer: the model's own timer (&emu_host_ops.timer_start)
  * @wire: frames leaving this chip towards @peer or @peer_ndev
  * @peer: the chip at the other end of the cable, or NULL
  * @peer_ndev: the plain peer netdev at the other end, or NULL
@@ -170,6 +171,7 @@ struct emu_dev {
 	atomic_t spi_fail_next;
 	struct hrtimer done_timer;
 	struct hrtimer tx_timer;
+	struct hrtimer model_timer;
 	struct emu_wire wire;
 	struct emu_dev *peer;
 	struct net_device *peer_ndev;
