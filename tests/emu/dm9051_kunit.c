@@ -1186,6 +1186,13 @@ static void dm9051_tx_queue_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->wire_bytes, 300);
 	wr(t, DM_ISR, DM_ISR_PTS);
 	KUNIT_EXPECT_FALSE(test, t->irq);
+
+	/* the refused frame is skipped: the next one comes out whole */
+	send(t, 400, 0);
+	KUNIT_EXPECT_EQ(test, t->wire_frames, 3);
+	KUNIT_EXPECT_EQ(test, t->wire_len, 400);
+	KUNIT_EXPECT_EQ(test, t->wire[ETH_HLEN], (ETH_HLEN + 400) & 0xff);
+	KUNIT_EXPECT_MEMEQ(test, t->wire, peer_mac, ETH_ALEN);
 }
 
 static void dm9051_tx_stuck_test(struct kunit *test)

@@ -78,8 +78,9 @@
  *    2500 or 0x4000; the frame data and RWPA are those of the real frame.
  *  - TX: TXREQ queues TXPL bytes from TRPA (wrapping at 0x0c00, at most
  *    3072) and moves TRPA past them. Two requests may be outstanding
- *    (packet index I and II); a third is ignored and counted in
- *    tx_rejected. TCR.TXREQ reads 1 while any is outstanding; writing 0
+ *    (packet index I and II); a third is dropped and counted in
+ *    tx_rejected, TRPA moving past its bytes so later frames stay whole.
+ *    TCR.TXREQ reads 1 while any is outstanding; writing 0
  *    does not cancel. Frames shorter than 60 are padded with zeroes unless
  *    PAD_DIS; with CRC_DIS the last 4 bytes are taken as the host's FCS
  *    and are not handed to the wire (nor checked). Every request uses
@@ -119,6 +120,8 @@
  *  - ISR bit 7 reads 1 (the DM9000's IOMODE in 8-bit mode);
  *  - setting IMR.PAR from 0 to 1 sets MRRH to 0x0c (DM9000);
  *  - NCR.RST clears MAR;
+ *  - a third transmit request leaves TRPA where it was, so every later
+ *    frame is read from the wrong place until a reset;
  *  - power-on and NCR.RST report INTCR's reset value to the host: the pin
  *    is active high until a driver programs it, so a level-low line fires
  *    while idle until then.
@@ -832,9 +835,15 @@ static void dm_tx_kick(struct emu_chip *chip, struct dm_state *st)
 static void dm_tx_request(struct emu_chip *chip, struct dm_state *st)
 {
 	struct dm_tx_slot *slot;
+	unsigned int skip;
 
 	if (st->txq_len == DM_TX_SLOTS) {
 		chip->cnt.tx_rejected++;
+		/* drop this frame, stay in step (strict: fall out of step) */
+		if (!chip->strict) {
+			skip = min_t(u16, st->txpl, DM_TX_END);
+			st->trpa = (st->trpa % DM_TX_END + skip) % DM_TX_END;
+		}
 		return;
 	}
 	slot = &st->txq[st->txq_len++];
