@@ -271,6 +271,8 @@ static struct emu_dev *emu_create(const char *model_name)
 	dev->chip.model = model;
 	dev->chip.host = &emu_host;
 	dev->chip.faults.dead_byte = 0xff;
+	/* Silicon negotiates in 1.5 to 3 s; drivers must not assume less. */
+	dev->chip.an_delay_ms = 1500;
 	/* A distinct, locally administered address in each chip's EEPROM. */
 	memcpy(dev->chip.mac, emu_mac_base, ETH_ALEN);
 	dev->chip.mac[ETH_ALEN - 1] = slot + 1;
