@@ -326,8 +326,10 @@ static void emu_disconnect(struct emu_dev *dev)
 	emu_wire_set_link(dev, false);
 	WRITE_ONCE(dev->peer, NULL);
 	WRITE_ONCE(peer->peer, NULL);
-	/* Deliveries already running finish before the purges return. */
-	emu_wire_exit(dev);
+	/*
+	 * Frames in flight towards @dev stop here; a delivery already running
+	 * finishes first. The caller purges @dev's own wire.
+	 */
 	emu_wire_exit(peer);
 }
 
