@@ -9,6 +9,7 @@
 #include <linux/etherdevice.h>
 #include <linux/module.h>
 
+#include "spinet.h"
 #include "spinet_davicom.h"
 
 /**
@@ -59,6 +60,36 @@ unsigned int davicom_hash_bin(const u8 *addr)
 }
 EXPORT_SYMBOL_IF_KUNIT(davicom_hash_bin);
 
-MODULE_DESCRIPTION("spinet: SPI Ethernet with NAPI, GRO and BQL");
-MODULE_AUTHOR("The spinet authors");
-MODULE_LICENSE("GPL");
+/**
+ * davicom_filter() - receive control bits and hash table for a filter
+ * @f: what to accept
+ * @mar: filled with the eight hash table bytes (MAR0..MAR7)
+ *
+ * Broadcast is always accepted, through its hash bin; all-multicast sets
+ * every bin as well as RCR.ALL, so the table never hides a group.
+ *
+ * Context: any.
+ * Return: the RCR bits for @f: the length and CRC discards, receive
+ * enable, and all-multicast or promiscuous as asked.
+ */
+u8 davicom_filter(const struct spinet_rx_filter *f, u8 *mar)
+{
+	u8 rcr = DAVICOM_RCR_DIS_LONG | DAVICOM_RCR_DIS_CRC | DAVICOM_RCR_RXEN;
+	unsigned int i, bin;
+
+	memset(mar, 0, DAVICOM_HASH_BYTES);
+	if (f->promisc)
+		rcr |= DAVICOM_RCR_PRMSC;
+	if (f->allmulti || f->promisc) {
+		rcr |= DAVICOM_RCR_ALL;
+		memset(mar, 0xff, DAVICOM_HASH_BYTES);
+		return rcr;
+	}
+	mar[DAVICOM_HASH_BCAST_BIN / 8] |= BIT(DAVICOM_HASH_BCAST_BIN % 8);
+	for (i = 0; i < f->mc_count && i < SPINET_MC_MAX; i++) {
+		bin = davicom_hash_bin(f->mc[i]);
+		mar[bin / 8] |= BIT(bin % 8);
+	}
+	return rcr;
+}
+EXPORT_SYMBOL_IF_KUNIT(davicom_filter);

@@ -11,6 +11,68 @@
 #include <linux/if_ether.h>
 #include <linux/types.h>
 
+/* Registers of the DM9000 family (DM9051 and DM9000 share the map). */
+#define DAVICOM_NCR		0x00
+#define DAVICOM_NCR_RST		BIT(0)
+#define DAVICOM_NSR		0x01
+#define DAVICOM_TCR		0x02
+#define DAVICOM_TCR_TXREQ	BIT(0)
+#define DAVICOM_TSR1		0x03
+#define DAVICOM_RCR		0x05
+#define DAVICOM_RCR_DIS_LONG	BIT(5)
+#define DAVICOM_RCR_DIS_CRC	BIT(4)
+#define DAVICOM_RCR_ALL		BIT(3)
+#define DAVICOM_RCR_PRMSC	BIT(1)
+#define DAVICOM_RCR_RXEN	BIT(0)
+#define DAVICOM_RSR		0x06
+#define DAVICOM_ROCR		0x07
+#define DAVICOM_ROCR_WRAP	BIT(7)
+#define DAVICOM_ROCR_COUNT	GENMASK(6, 0)
+#define DAVICOM_FCR		0x0a
+#define DAVICOM_FCR_TXPEN	BIT(5)
+#define DAVICOM_FCR_BKPM	BIT(3)
+#define DAVICOM_FCR_FLCE	BIT(0)
+#define DAVICOM_EPCR		0x0b
+#define DAVICOM_EPCR_EPOS	BIT(3)
+#define DAVICOM_EPCR_ERPRR	BIT(2)
+#define DAVICOM_EPCR_ERPRW	BIT(1)
+#define DAVICOM_EPCR_ERRE	BIT(0)
+#define DAVICOM_EPAR		0x0c
+#define DAVICOM_EPAR_PHY	GENMASK(7, 6)
+#define DAVICOM_EPAR_REG	GENMASK(5, 0)
+#define DAVICOM_EPDRL		0x0d
+#define DAVICOM_EPDRH		0x0e
+#define DAVICOM_PAR		0x10	/* 6 bytes */
+#define DAVICOM_MAR		0x16	/* 8 bytes */
+#define DAVICOM_GPR		0x1f
+#define DAVICOM_GPR_PHY_DOWN	BIT(0)
+#define DAVICOM_VIDL		0x28
+#define DAVICOM_VIDH		0x29
+#define DAVICOM_PIDL		0x2a
+#define DAVICOM_PIDH		0x2b
+#define DAVICOM_VID		0x0a46
+#define DAVICOM_MWCMD		0x78
+#define DAVICOM_TXPLL		0x7c
+#define DAVICOM_TXPLH		0x7d
+#define DAVICOM_ISR		0x7e
+#define DAVICOM_ISR_MBS		BIT(7)
+#define DAVICOM_ISR_LNKCHG	BIT(5)
+#define DAVICOM_ISR_ROOS	BIT(3)
+#define DAVICOM_ISR_ROS		BIT(2)
+#define DAVICOM_ISR_PTS		BIT(1)
+#define DAVICOM_ISR_PRS		BIT(0)
+#define DAVICOM_ISR_STATUS	GENMASK(5, 0)
+#define DAVICOM_IMR		0x7f
+#define DAVICOM_IMR_PAR		BIT(7)
+#define DAVICOM_IMR_LNKCHGI	BIT(5)
+#define DAVICOM_IMR_ROOI	BIT(3)
+#define DAVICOM_IMR_ROI		BIT(2)
+#define DAVICOM_IMR_PTI		BIT(1)
+#define DAVICOM_IMR_PRI		BIT(0)
+
+/* The broadcast address hashes to bin 63: the MAC passes it through MAR. */
+#define DAVICOM_HASH_BCAST_BIN	63
+
 /* RSR and the status byte of the RX header share this layout. */
 #define DAVICOM_RSR_RF		BIT(7)	/* runt frame */
 #define DAVICOM_RSR_MF		BIT(6)	/* multicast frame: not an error */
@@ -67,5 +129,7 @@ enum davicom_rx_verdict {
 enum davicom_rx_verdict davicom_rx_check(const struct davicom_rx_hdr *hdr,
 					 unsigned int max_len);
 unsigned int davicom_hash_bin(const u8 *addr);
+struct spinet_rx_filter;
+u8 davicom_filter(const struct spinet_rx_filter *f, u8 *mar);
 
 #endif /* _SPINET_DAVICOM_H */

@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * spinet: the interface between the chip-independent core and a chip.
+ *
+ * The core owns the net_device, NAPI, the RX and TX rings, flow control,
+ * statistics, ethtool, phylib and recovery. A chip is one file: a
+ * &struct spinet_chip (limits and names) and its &struct spinet_chip_ops.
+ * Documentation/design.md describes the contexts and the locking.
+ *
+ * Copyright (C) 2026 The spinet authors
+ */
+#ifndef _SPINET_H
+#define _SPINET_H
+
+#include <linux/bits.h>
+#include <linux/ethtool.h>
+#include <linux/if_ether.h>
+#include <linux/types.h>
+
+struct device;
+struct net_device;
+struct sk_buff;
+struct spinet;
+
+/* Events a chip reports from &spinet_chip_ops.irq_status. */
+#define SPINET_EV_RX		BIT(0)	/* frames wait in the chip */
+#define SPINET_EV_TX		BIT(1)	/* a transmission finished */
+#define SPINET_EV_LINK		BIT(2)	/* the internal PHY's link changed */
+
+/* The most multicast addresses the core hands to a chip; beyond: all-multi. */
+#define SPINET_MC_MAX		32
+
+/**
+ * struct spinet_rx_filter - what the chip should accept
+ * @promisc: every frame
+ * @allmulti: every group-addressed frame
+ * @mc_count: number of entries in @mc (unused when @allmulti or @promisc)
+ * @mc: multicast addresses to accept; broadcast is always accepted
+ */
+struct spinet_rx_filter {
+	bool promisc;
+	bool allmulti;
+	unsigned int mc_count;
+	u8 mc[SPINET_MC_MAX][ETH_ALEN];
+};
+
+/**
+ * enum spinet_rx_err - receive errors a chip reports with spinet_rx_error()
+ * @SPINET_RX_ERR_CRC: frame check sequence wrong (rx_crc_errors)
+ * @SPINET_RX_ERR_LENGTH: impossible length in a header (rx_length_errors)
+ * @SPINET_RX_ERR_FRAME: header out of step or framing error (rx_frame_errors)
+ * @SPINET_RX_ERR_FIFO: the chip's FIFO overran within a frame (rx_fifo_errors)
+ * @SPINET_RX_ERR_OVER: frames the chip dropped for lack of memory
+ *	(rx_over_errors)
+ */
+enum spinet_rx_err {
+	SPINET_RX_ERR_CRC,
+	SPINET_RX_ERR_LENGTH,
+	SPINET_RX_ERR_FRAME,
+	SPINET_RX_ERR_FIFO,
+	SPINET_RX_ERR_OVER,
+};
+
+/**
+ * struct spinet_chip_ops - what a chip does for the core
+ *
+ * Every op but @build is called by the bus owner, with the bus mutex held,
+ * in process context: it may sleep and do bus I/O. The bus owner is the
+ * only context that touches the chip, so ops need no locking of their own
+ * for the chip's registers and for their private state. Ops return 0 or a
+ * negative errno; a bus error (-EIO, -ETIMEDOUT...) is counted by the core,
+ * which resets the chip after several in a row.
+ *
+ * @probe: identify the chip (an ID mismatch returns -ENODEV with a message
+ *	naming what was read), prepare its interrupt pin, leave its
+ *	interrupts masked and its PHY powered down; copy the address stored
+ *	in the chip (from its EEPROM) to @mac, or zeroes if it has none.
+ *	Called once, before the net_device is registered.
+ * @reset: reset the chip and program its base configuration with the PHY
+ *	powered, receive and interrupts still off. Used by open and by
+ *	recovery; the core then calls @set_mac, @set_filter, @set_pause and
+ *	@start.
+ * @start: enable the chip's interrupts. Receive is enabled by @set_filter.
+ * @stop: disable receive and interrupts, power the PHY down.
+ * @irq_status: read and acknowledge the chip's interrupt status; set
+ *	SPINET_EV_* in @events (0 if the chip did not interrupt).
+ * @rx: read at most @budget frames, handing each to spinet_rx_frame() (the
+ *	core guarantees room for @budget frames). Return the number read, or
+ *	a negative errno. A header that makes no sense is reported with
+ *	spinet_rx_error() and spinet_request_reset(), and ends the batch.
+ * @rx_irq: mask (@enable false) or unmask the chip's receive interrupt,
+ *	while the core's RX ring is full.
+ * @tx: copy one frame to the chip and have it sent; @more: another frame
+ *	follows at once. Return 0 when the chip holds the frame (the core
+ *	frees the skb), -EBUSY when the chip has no room (the core keeps the
+ *	skb and retries after the next SPINET_EV_TX, which the chip must then
+ *	raise), or another negative errno (the frame is dropped).
+ * @tx_flush: optional: start frames @tx left waiting in the chip; -EBUSY
+ *	as for @tx. Called when the core's TX ring is empty or @tx said
+ *	-EBUSY, and on SPINET_EV_TX.
+ * @set_mac: program the station address.
+ * @set_filter: program the receive filter and enable receive.
+ * @set_pause: program 802.3x flow control: honour received PAUSE frames
+ *	(@rx), send them when the chip's memory fills (@tx).
+ * @mdio_read: read PHY register @reg of the PHY at @addr; return the value
+ *	or a negative errno.
+ * @mdio_write: write PHY register @reg of the PHY at @addr.
+ * @get_regs: fill @buf (&spinet_chip.regs_len bytes) with a register dump
+ *	for ethtool -d, reading nothing that clears on read.
+ */
+struct spinet_chip_ops {
+	int (*probe)(struct spinet *sn, u8 *mac);
+	int (*reset)(struct spinet *sn);
+	int (*start)(struct spinet *sn);
+	void (*stop)(struct spinet *sn);
+	int (*irq_status)(struct spinet *sn, u32 *events);
+	int (*rx)(struct spinet *sn, unsigned int budget);
+	int (*rx_irq)(struct spinet *sn, bool enable);
+	int (*tx)(struct spinet *sn, struct sk_buff *skb, bool more);
+	int (*tx_flush)(struct spinet *sn);
+	int (*set_mac)(struct spinet *sn, const u8 *addr);
+	int (*set_filter)(struct spinet *sn, const struct spinet_rx_filter *f);
+	int (*set_pause)(struct spinet *sn, bool rx, bool tx);
+	int (*mdio_read)(struct spinet *sn, int addr, int reg);
+	int (*mdio_write)(struct spinet *sn, int addr, int reg, u16 val);
+	int (*get_regs)(struct spinet *sn, void *buf);
+};
+
+/**
+ * struct spinet_chip - a chip's description: names and limits
+ * @name: chip name, for messages and ethtool -i
+ * @ops: the chip's operations
+ * @priv_size: size of the chip's private data (spinet_chip_priv())
+ * @max_mtu: largest MTU the chip's memory and length filter allow
+ * @max_spi_hz: fastest SPI clock the chip supports
+ * @phy_addr: MDIO address of the internal PHY
+ * @regs_len: bytes in the ethtool -d dump
+ * @regs_version: version word of the dump (the chip's ID)
+ * @n_stats: number of chip-specific counters
+ * @stat_names: their ethtool -S names
+ */
+struct spinet_chip {
+	const char *name;
+	const struct spinet_chip_ops *ops;
+	size_t priv_size;
+	unsigned int max_mtu;
+	u32 max_spi_hz;
+	int phy_addr;
+	unsigned int regs_len;
+	u32 regs_version;
+	unsigned int n_stats;
+	const char (*stat_names)[ETH_GSTRING_LEN];
+};
+
+struct spi_device;
+int spinet_spi_setup(struct spi_device *spi, const struct spinet_chip *chip);
+int spinet_probe(struct device *dev, int irq, const struct spinet_chip *chip);
+void spinet_remove(struct device *dev);
+
+void *spinet_chip_priv(struct spinet *sn);
+struct device *spinet_dev(struct spinet *sn);
+struct net_device *spinet_netdev(struct spinet *sn);
+
+struct sk_buff *spinet_rx_alloc(struct spinet *sn, unsigned int len);
+void spinet_rx_frame(struct spinet *sn, struct sk_buff *skb);
+void spinet_rx_error(struct spinet *sn, enum spinet_rx_err err,
+		     unsigned int n);
+void spinet_chip_stat_add(struct spinet *sn, unsigned int idx, u64 n);
+void spinet_request_reset(struct spinet *sn);
+
+#endif /* _SPINET_H */

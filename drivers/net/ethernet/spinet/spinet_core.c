@@ -1,0 +1,994 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * spinet core: the chip-independent half of every spinet driver.
+ *
+ * One context owns the bus: the thread of the chip's threaded interrupt.
+ * The hard handler only notes the interrupt and wakes it (IRQF_ONESHOT
+ * keeps the line masked meanwhile); everyone else who needs the chip sets
+ * a work bit and wakes it with irq_wake_thread(). The thread reads frames
+ * into the RX ring, which NAPI drains into GRO without touching the bus,
+ * and writes frames from the TX ring, which ndo_start_xmit fills. MDIO and
+ * the register dump take the same bus mutex between the owner's passes.
+ * Documentation/design.md has the context table and the barrier pairs.
+ *
+ * Copyright (C) 2026 The spinet authors
+ */
+#include <linux/device.h>
+#include <linux/etherdevice.h>
+#include <linux/interrupt.h>
+#include <linux/module.h>
+#include <linux/netdevice.h>
+#include <linux/of_net.h>
+#include <linux/phy.h>
+#include <linux/property.h>
+#include <linux/slab.h>
+#include <linux/spi/spi.h>
+
+#include "spinet_compat.h"
+#include "spinet_priv.h"
+
+/**
+ * spinet_stat_add() - add to a counter
+ * @sn: the device
+ * @idx: SPINET_STAT_* or SPINET_STAT_NUM + a chip counter's index
+ * @n: amount
+ *
+ * Context: the bus owner, or any context holding &spinet.bus_lock; the
+ * counters have one writer at a time.
+ */
+void spinet_stat_add(struct spinet *sn, unsigned int idx, u64 n)
+{
+	unsigned long flags;
+
+	flags = u64_stats_update_begin_irqsave(&sn->syncp);
+	u64_stats_add(&sn->stats[idx], n);
+	u64_stats_update_end_irqrestore(&sn->syncp, flags);
+}
+
+/**
+ * spinet_stat_read() - read a counter
+ * @sn: the device
+ * @idx: as for spinet_stat_add()
+ *
+ * Context: any.
+ * Return: the counter's value.
+ */
+u64 spinet_stat_read(struct spinet *sn, unsigned int idx)
+{
+	unsigned int start;
+	u64 v;
+
+	do {
+		start = u64_stats_fetch_begin(&sn->syncp);
+		v = u64_stats_read(&sn->stats[idx]);
+	} while (u64_stats_fetch_retry(&sn->syncp, start));
+	return v;
+}
+
+/**
+ * spinet_chip_stat_add() - add to one of the chip's own counters
+ * @sn: the device
+ * @idx: index into &spinet_chip.stat_names
+ * @n: amount
+ *
+ * Context: a chip op (the bus owner).
+ */
+void spinet_chip_stat_add(struct spinet *sn, unsigned int idx, u64 n)
+{
+	if (!WARN_ON_ONCE(idx >= sn->chip->n_stats))
+		spinet_stat_add(sn, SPINET_STAT_NUM + idx, n);
+}
+EXPORT_SYMBOL_IF_KUNIT(spinet_chip_stat_add);
+
+/**
+ * spinet_kick() - give the bus owner work
+ * @sn: the device
+ * @work: what to do
+ *
+ * Setting a bit that is already set wakes nobody: the owner has not taken
+ * it yet and will see it.
+ *
+ * Context: any.
+ */
+void spinet_kick(struct spinet *sn, enum spinet_work work)
+{
+	if (!test_and_set_bit(work, &sn->work))
+		irq_wake_thread(sn->irq, sn);
+}
+
+/**
+ * spinet_request_reset() - ask for a full chip reset
+ * @sn: the device
+ *
+ * The bus owner resets the chip and restores its configuration after the
+ * current operation.
+ *
+ * Context: any.
+ */
+void spinet_request_reset(struct spinet *sn)
+{
+	spinet_kick(sn, SPINET_WORK_RESET);
+}
+EXPORT_SYMBOL_IF_KUNIT(spinet_request_reset);
+
+/**
+ * spinet_chip_priv() - the chip's private data
+ * @sn: the device
+ *
+ * Context: any.
+ * Return: &spinet_chip.priv_size zeroed bytes, allocated at probe.
+ */
+void *spinet_chip_priv(struct spinet *sn)
+{
+	return sn->chip_priv;
+}
+
+/**
+ * spinet_dev() - the bus device the chip was probed from
+ * @sn: the device
+ *
+ * Context: any.
+ * Return: the device (for a chip on SPI, its spi_device's).
+ */
+struct device *spinet_dev(struct spinet *sn)
+{
+	return sn->dev;
+}
+
+/**
+ * spinet_netdev() - the chip's network device
+ * @sn: the device
+ *
+ * Context: any.
+ * Return: the net_device.
+ */
+struct net_device *spinet_netdev(struct spinet *sn)
+{
+	return sn->ndev;
+}
+
+/**
+ * spinet_rx_alloc() - allocate an skb for a received frame
+ * @sn: the device
+ * @len: bytes the chip will write into it
+ *
+ * A failure is counted in rx_dropped: the chip must still read the frame
+ * out of its memory (into a scratch buffer) and go on.
+ *
+ * Context: a chip's &spinet_chip_ops.rx.
+ * Return: an skb with room for @len bytes, or NULL.
+ */
+struct sk_buff *spinet_rx_alloc(struct spinet *sn, unsigned int len)
+{
+	struct sk_buff *skb = netdev_alloc_skb_ip_align(sn->ndev, len);
+
+	if (!skb)
+		spinet_stat_add(sn, SPINET_STAT_RX_DROPPED, 1);
+	return skb;
+}
+
+/**
+ * spinet_rx_frame() - hand a received frame to the core
+ * @sn: the device
+ * @skb: the frame, from the destination address to the end of the payload
+ *	(no FCS)
+ *
+ * Context: a chip's &spinet_chip_ops.rx, within its budget.
+ */
+void spinet_rx_frame(struct spinet *sn, struct sk_buff *skb)
+{
+	unsigned int len = skb->len;
+
+	skb->protocol = eth_type_trans(skb, sn->ndev);
+	if (WARN_ON_ONCE(!spinet_ring_push(&sn->rxr, skb))) {
+		/* The core gave the chip room for its whole budget. */
+		dev_kfree_skb_any(skb);
+		spinet_stat_add(sn, SPINET_STAT_RX_DROPPED, 1);
+		return;
+	}
+	spinet_stat_add(sn, SPINET_STAT_RX_PACKETS, 1);
+	spinet_stat_add(sn, SPINET_STAT_RX_BYTES, len);
+}
+
+/**
+ * spinet_rx_error() - count receive errors the chip found
+ * @sn: the device
+ * @err: which kind
+ * @n: how many
+ *
+ * Context: a chip op (the bus owner).
+ */
+void spinet_rx_error(struct spinet *sn, enum spinet_rx_err err, unsigned int n)
+{
+	static const u8 stat[] = {
+		[SPINET_RX_ERR_CRC] = SPINET_STAT_RX_CRC,
+		[SPINET_RX_ERR_LENGTH] = SPINET_STAT_RX_LENGTH,
+		[SPINET_RX_ERR_FRAME] = SPINET_STAT_RX_FRAME,
+		[SPINET_RX_ERR_FIFO] = SPINET_STAT_RX_FIFO,
+		[SPINET_RX_ERR_OVER] = SPINET_STAT_RX_OVER,
+	};
+
+	if (!WARN_ON_ONCE(err >= ARRAY_SIZE(stat)))
+		spinet_stat_add(sn, stat[err], n);
+}
+
+/* Let NAPI drain what the owner read; softirqs run at local_bh_enable(). */
+static void spinet_napi_kick(struct spinet *sn)
+{
+	local_bh_disable();
+	napi_schedule(&sn->napi);
+	local_bh_enable();
+}
+
+/*
+ * NAPI made room: if the owner blocked RX on a full ring, resume it. The
+ * full barrier pairs with the one in spinet_do_rx() after it sets
+ * rx_blocked: either NAPI sees the flag, or the owner sees the room.
+ */
+static void spinet_rx_maybe_resume(struct spinet *sn)
+{
+	/* Pairs with smp_mb__after_atomic() in spinet_do_rx(). */
+	smp_mb();
+	if (test_bit(0, &sn->rx_blocked) &&
+	    spinet_ring_count(&sn->rxr) <= SPINET_RX_RING / 2 &&
+	    test_and_clear_bit(0, &sn->rx_blocked))
+		spinet_kick(sn, SPINET_WORK_RX_RESUME);
+}
+
+static int spinet_poll(struct napi_struct *napi, int budget)
+{
+	struct spinet *sn = container_of(napi, struct spinet, napi);
+	struct sk_buff *skb;
+	int done = 0;
+
+	while (done < budget && (skb = spinet_ring_pop(&sn->rxr))) {
+		napi_gro_receive(napi, skb);
+		done++;
+	}
+	if (done)
+		spinet_rx_maybe_resume(sn);
+	/*
+	 * A frame the owner pushes after the loop is not lost: its
+	 * napi_schedule() either finds NAPI idle again, or marks it missed
+	 * and napi_complete_done() returns false and NAPI polls again.
+	 */
+	if (done < budget)
+		napi_complete_done(napi, done);
+	return done;
+}
+
+/* Read a batch of frames, or block RX while the ring is full. */
+static int spinet_do_rx(struct spinet *sn)
+{
+	const struct spinet_chip_ops *ops = sn->chip->ops;
+	unsigned int room;
+	int ret;
+
+	if (test_bit(0, &sn->rx_blocked))
+		return 0;
+	room = spinet_ring_room(&sn->rxr);
+	if (!room) {
+		ret = ops->rx_irq(sn, false);
+		if (ret)
+			return ret;
+		spinet_stat_add(sn, SPINET_STAT_RX_RING_FULL, 1);
+		set_bit(0, &sn->rx_blocked);
+		/* Pairs with smp_mb() in spinet_rx_maybe_resume(). */
+		smp_mb__after_atomic();
+		if (spinet_ring_count(&sn->rxr) > SPINET_RX_RING / 2 ||
+		    !test_and_clear_bit(0, &sn->rx_blocked))
+			return 0;
+		/* NAPI drained the ring without seeing the flag. */
+		ret = ops->rx_irq(sn, true);
+		if (ret)
+			return ret;
+		room = spinet_ring_room(&sn->rxr);
+	}
+	ret = ops->rx(sn, min_t(unsigned int, room, SPINET_RX_BATCH));
+	if (ret <= 0)
+		return ret;
+	spinet_napi_kick(sn);
+	if (ret == min_t(unsigned int, room, SPINET_RX_BATCH))
+		set_bit(SPINET_WORK_RX, &sn->work);	/* more may wait */
+	return 0;
+}
+
+/*
+ * Frames left the TX ring: report them to BQL and wake the queue. The full
+ * barrier pairs with the one in spinet_start_xmit() after it stops the
+ * queue: either xmit sees the room made here, or this sees the stopped
+ * queue.
+ */
+static void spinet_tx_done(struct spinet *sn, unsigned int pkts,
+			   unsigned int bytes)
+{
+	struct netdev_queue *txq = netdev_get_tx_queue(sn->ndev, 0);
+
+	local_bh_disable();
+	netdev_tx_completed_queue(txq, pkts, bytes);
+	/* Pairs with smp_mb() in spinet_start_xmit(). */
+	smp_mb();
+	if (netif_tx_queue_stopped(txq) &&
+	    SPINET_TX_RING - spinet_ring_count(&sn->txr) >= SPINET_TX_WAKE)
+		netif_tx_wake_queue(txq);
+	local_bh_enable();
+}
+
+/* Write frames from the TX ring to the chip until it is full. */
+static int spinet_do_tx(struct spinet *sn)
+{
+	const struct spinet_chip_ops *ops = sn->chip->ops;
+	unsigned int pkts = 0, bytes = 0;
+	struct sk_buff *skb;
+	int ret = 0;
+
+	while (pkts < SPINET_TX_RING && (skb = spinet_ring_peek(&sn->txr))) {
+		ret = ops->tx(sn, skb, spinet_ring_count(&sn->txr) > 1);
+		if (ret == -EBUSY) {
+			spinet_stat_add(sn, SPINET_STAT_TX_CHIP_BUSY, 1);
+			break;
+		}
+		spinet_ring_pop(&sn->txr);
+		pkts++;
+		bytes += skb->len;
+		if (ret) {
+			spinet_stat_add(sn, SPINET_STAT_TX_DROPPED, 1);
+			dev_kfree_skb_any(skb);
+			break;
+		}
+		spinet_stat_add(sn, SPINET_STAT_TX_PACKETS, 1);
+		spinet_stat_add(sn, SPINET_STAT_TX_BYTES, skb->len);
+		dev_consume_skb_any(skb);
+	}
+	if (!ret && ops->tx_flush)
+		ret = ops->tx_flush(sn);
+	if (pkts)
+		spinet_tx_done(sn, pkts, bytes);
+	if (spinet_ring_count(&sn->txr) && ret != -EBUSY)
+		set_bit(SPINET_WORK_TX, &sn->work);
+	return ret == -EBUSY ? 0 : ret;
+}
+
+/* Copy what the other contexts asked for, under their lock. */
+static void spinet_cfg_snapshot(struct spinet *sn, struct spinet_rx_filter *f,
+				u8 *mac, bool *fc_rx, bool *fc_tx)
+{
+	spin_lock_bh(&sn->cfg_lock);
+	if (f)
+		*f = sn->filter;
+	if (mac)
+		ether_addr_copy(mac, sn->mac);
+	if (fc_rx) {
+		*fc_rx = sn->fc_rx;
+		*fc_tx = sn->fc_tx;
+	}
+	spin_unlock_bh(&sn->cfg_lock);
+}
+
+static int spinet_program_filter(struct spinet *sn)
+{
+	struct spinet_rx_filter *f;
+	int ret;
+
+	/* Too big for the stack of a thread that may be deep in SPI. */
+	f = kmalloc(sizeof(*f), GFP_KERNEL);
+	if (!f)
+		return -ENOMEM;
+	spinet_cfg_snapshot(sn, f, NULL, NULL, NULL);
+	ret = sn->chip->ops->set_filter(sn, f);
+	kfree(f);
+	return ret;
+}
+
+static int spinet_program_mac(struct spinet *sn)
+{
+	u8 mac[ETH_ALEN];
+
+	spinet_cfg_snapshot(sn, NULL, mac, NULL, NULL);
+	return sn->chip->ops->set_mac(sn, mac);
+}
+
+static int spinet_program_pause(struct spinet *sn)
+{
+	bool rx, tx;
+
+	spinet_cfg_snapshot(sn, NULL, NULL, &rx, &tx);
+	return sn->chip->ops->set_pause(sn, rx, tx);
+}
+
+/* Reset the chip and program everything; bus_lock held. */
+static int spinet_chip_up(struct spinet *sn)
+{
+	const struct spinet_chip_ops *ops = sn->chip->ops;
+	int ret;
+
+	ret = ops->reset(sn);
+	if (!ret)
+		ret = spinet_program_mac(sn);
+	if (!ret)
+		ret = spinet_program_filter(sn);
+	if (!ret)
+		ret = spinet_program_pause(sn);
+	if (!ret)
+		ret = ops->start(sn);
+	clear_bit(0, &sn->rx_blocked);
+	sn->bus_errors = 0;
+	return ret;
+}
+
+static void spinet_restart(struct spinet *sn)
+{
+	int ret;
+
+	spinet_stat_add(sn, SPINET_STAT_CHIP_RESETS, 1);
+	netif_warn(sn, hw, sn->ndev, "resetting the chip\n");
+	ret = spinet_chip_up(sn);
+	if (ret) {
+		netif_err(sn, hw, sn->ndev,
+			  "chip reset failed (%pe), retrying in 1 s\n",
+			  ERR_PTR(ret));
+		schedule_delayed_work(&sn->retry, HZ);
+	}
+}
+
+static void spinet_retry_work(struct work_struct *work)
+{
+	struct spinet *sn = container_of(to_delayed_work(work), struct spinet,
+					 retry);
+
+	spinet_request_reset(sn);
+}
+
+/* Count a failed operation; several in a row reset the chip. */
+static void spinet_bus_error(struct spinet *sn, int ret)
+{
+	spinet_stat_add(sn, SPINET_STAT_BUS_ERRORS, 1);
+	netif_dbg(sn, hw, sn->ndev, "bus error %pe\n", ERR_PTR(ret));
+	if (++sn->bus_errors >= SPINET_BUS_ERR_RESET) {
+		sn->bus_errors = 0;
+		set_bit(SPINET_WORK_RESET, &sn->work);
+	}
+}
+
+#define SPINET_DO(sn, call) ({					\
+	int __ret = (call);					\
+	if (__ret)						\
+		spinet_bus_error(sn, __ret);			\
+	__ret;							\
+})
+
+/* One pass of the bus owner over the work it took. */
+static bool spinet_own_pass(struct spinet *sn, unsigned long work)
+{
+	const struct spinet_chip_ops *ops = sn->chip->ops;
+	bool handled = work & ~BIT(SPINET_WORK_IRQ);
+	u32 ev = 0;
+
+	if (work & (BIT(SPINET_WORK_RESET) | BIT(SPINET_WORK_TIMEOUT))) {
+		if (work & BIT(SPINET_WORK_TIMEOUT)) {
+			spinet_stat_add(sn, SPINET_STAT_TX_TIMEOUTS, 1);
+			spinet_stat_add(sn, SPINET_STAT_TX_ERRORS, 1);
+		}
+		spinet_restart(sn);
+		/* The restart programmed the filter, address and pause. */
+		work &= ~(BIT(SPINET_WORK_FILTER) | BIT(SPINET_WORK_MAC) |
+			  BIT(SPINET_WORK_PAUSE) | BIT(SPINET_WORK_RX_RESUME));
+		work |= BIT(SPINET_WORK_RX) | BIT(SPINET_WORK_TX);
+	}
+	if (work & BIT(SPINET_WORK_IRQ)) {
+		spinet_stat_add(sn, SPINET_STAT_IRQS, 1);
+		if (SPINET_DO(sn, ops->irq_status(sn, &ev)))
+			ev = 0;
+		else if (!ev)
+			spinet_stat_add(sn, SPINET_STAT_IRQS_NONE, 1);
+		handled |= ev;
+	}
+	if (work & BIT(SPINET_WORK_MAC))
+		SPINET_DO(sn, spinet_program_mac(sn));
+	if (work & BIT(SPINET_WORK_FILTER))
+		SPINET_DO(sn, spinet_program_filter(sn));
+	if (work & BIT(SPINET_WORK_PAUSE))
+		SPINET_DO(sn, spinet_program_pause(sn));
+	if (ev & SPINET_EV_LINK)
+		phy_mac_interrupt(sn->phydev);
+	if (work & BIT(SPINET_WORK_RX_RESUME))
+		SPINET_DO(sn, ops->rx_irq(sn, true));
+	if ((ev & SPINET_EV_RX) ||
+	    (work & (BIT(SPINET_WORK_RX) | BIT(SPINET_WORK_RX_RESUME))))
+		SPINET_DO(sn, spinet_do_rx(sn));
+	if ((ev & SPINET_EV_TX) || (work & BIT(SPINET_WORK_TX)))
+		SPINET_DO(sn, spinet_do_tx(sn));
+	return handled;
+}
+
+static irqreturn_t spinet_hardirq(int irq, void *data)
+{
+	struct spinet *sn = data;
+
+	set_bit(SPINET_WORK_IRQ, &sn->work);
+	return IRQ_WAKE_THREAD;
+}
+
+/* The bus owner: the interrupt's thread, also woken by spinet_kick(). */
+static irqreturn_t spinet_irq_thread(int irq, void *data)
+{
+	struct spinet *sn = data;
+	bool handled = false;
+	unsigned long work;
+	int pass;
+
+	mutex_lock(&sn->bus_lock);
+	if (!sn->running) {
+		/* Down: the chip's interrupts are masked; open clears work. */
+		mutex_unlock(&sn->bus_lock);
+		return IRQ_NONE;
+	}
+	spinet_stat_add(sn, SPINET_STAT_OWNER_RUNS, 1);
+	for (pass = 0; pass < SPINET_OWNER_PASSES; pass++) {
+		work = xchg(&sn->work, 0);
+		if (!work)
+			break;
+		handled |= spinet_own_pass(sn, work);
+	}
+	/* Work left after the last pass: run again rather than lose it. */
+	if (READ_ONCE(sn->work))
+		irq_wake_thread(sn->irq, sn);
+	mutex_unlock(&sn->bus_lock);
+	return handled ? IRQ_HANDLED : IRQ_NONE;
+}
+
+static netdev_tx_t spinet_start_xmit(struct sk_buff *skb,
+				     struct net_device *ndev)
+{
+	struct netdev_queue *txq = netdev_get_tx_queue(ndev, 0);
+	struct spinet *sn = netdev_priv(ndev);
+	bool kick;
+
+	if (unlikely(!spinet_ring_room(&sn->txr))) {
+		/* The queue stops before the ring fills: never reached. */
+		netdev_warn_once(ndev, "TX ring full with the queue running\n");
+		dev_core_stats_tx_dropped_inc(ndev);
+		dev_kfree_skb_any(skb);
+		return NETDEV_TX_OK;
+	}
+	skb_tx_timestamp(skb);
+	/* Account before the owner can complete it. */
+	kick = __netdev_tx_sent_queue(txq, skb->len, netdev_xmit_more());
+	spinet_ring_push(&sn->txr, skb);	/* the owner's from here */
+	if (!spinet_ring_room(&sn->txr)) {
+		netif_tx_stop_queue(txq);
+		/* Pairs with smp_mb() in spinet_tx_done(). */
+		smp_mb();
+		if (spinet_ring_room(&sn->txr))
+			netif_tx_start_queue(txq);
+		kick = true;
+	}
+	if (kick)
+		spinet_kick(sn, SPINET_WORK_TX);
+	return NETDEV_TX_OK;
+}
+
+/**
+ * spinet_filter_build() - the receive filter a net_device asks for
+ * @ndev: the device
+ * @f: filled in
+ *
+ * Context: with the device's address lock held (ndo_set_rx_mode).
+ */
+void spinet_filter_build(struct net_device *ndev, struct spinet_rx_filter *f)
+{
+	struct netdev_hw_addr *ha;
+
+	memset(f, 0, sizeof(*f));
+	f->promisc = ndev->flags & IFF_PROMISC;
+	f->allmulti = (ndev->flags & IFF_ALLMULTI) ||
+		      netdev_mc_count(ndev) > SPINET_MC_MAX;
+	if (f->promisc || f->allmulti)
+		return;
+	netdev_for_each_mc_addr(ha, ndev)
+		ether_addr_copy(f->mc[f->mc_count++], ha->addr);
+}
+EXPORT_SYMBOL_IF_KUNIT(spinet_filter_build);
+
+static void spinet_set_rx_mode(struct net_device *ndev)
+{
+	struct spinet *sn = netdev_priv(ndev);
+
+	spin_lock_bh(&sn->cfg_lock);
+	spinet_filter_build(ndev, &sn->filter);
+	spin_unlock_bh(&sn->cfg_lock);
+	spinet_kick(sn, SPINET_WORK_FILTER);
+}
+
+static int spinet_set_mac_address(struct net_device *ndev, void *addr)
+{
+	struct spinet *sn = netdev_priv(ndev);
+	int ret;
+
+	ret = eth_mac_addr(ndev, addr);
+	if (ret)
+		return ret;
+	spin_lock_bh(&sn->cfg_lock);
+	ether_addr_copy(sn->mac, ndev->dev_addr);
+	spin_unlock_bh(&sn->cfg_lock);
+	spinet_kick(sn, SPINET_WORK_MAC);
+	return 0;
+}
+
+static void spinet_tx_timeout(struct net_device *ndev, unsigned int txqueue)
+{
+	struct spinet *sn = netdev_priv(ndev);
+
+	netif_err(sn, tx_err, ndev, "transmit timed out, resetting the chip\n");
+	spinet_kick(sn, SPINET_WORK_TIMEOUT);
+}
+
+static void spinet_get_stats64(struct net_device *ndev,
+			       struct rtnl_link_stats64 *s)
+{
+	struct spinet *sn = netdev_priv(ndev);
+	u64 v[SPINET_STAT_TX_TIMEOUTS];
+	unsigned int start, i;
+
+	do {
+		start = u64_stats_fetch_begin(&sn->syncp);
+		for (i = 0; i < ARRAY_SIZE(v); i++)
+			v[i] = u64_stats_read(&sn->stats[i]);
+	} while (u64_stats_fetch_retry(&sn->syncp, start));
+
+	s->rx_packets = v[SPINET_STAT_RX_PACKETS];
+	s->rx_bytes = v[SPINET_STAT_RX_BYTES];
+	s->tx_packets = v[SPINET_STAT_TX_PACKETS];
+	s->tx_bytes = v[SPINET_STAT_TX_BYTES];
+	s->rx_crc_errors = v[SPINET_STAT_RX_CRC];
+	s->rx_length_errors = v[SPINET_STAT_RX_LENGTH];
+	s->rx_frame_errors = v[SPINET_STAT_RX_FRAME];
+	s->rx_fifo_errors = v[SPINET_STAT_RX_FIFO];
+	s->rx_over_errors = v[SPINET_STAT_RX_OVER];
+	s->rx_errors = s->rx_crc_errors + s->rx_length_errors +
+		       s->rx_frame_errors + s->rx_fifo_errors +
+		       s->rx_over_errors;
+	s->rx_dropped = v[SPINET_STAT_RX_DROPPED];
+	s->tx_errors = v[SPINET_STAT_TX_ERRORS];
+	s->tx_dropped = v[SPINET_STAT_TX_DROPPED];
+}
+
+static void spinet_purge(struct spinet *sn)
+{
+	struct sk_buff *skb;
+
+	while ((skb = spinet_ring_pop(&sn->rxr)))
+		dev_kfree_skb_any(skb);
+	while ((skb = spinet_ring_pop(&sn->txr)))
+		dev_kfree_skb_any(skb);
+	netdev_reset_queue(sn->ndev);
+	clear_bit(0, &sn->rx_blocked);
+}
+
+static int spinet_open(struct net_device *ndev)
+{
+	struct spinet *sn = netdev_priv(ndev);
+	int ret;
+
+	napi_enable(&sn->napi);
+	mutex_lock(&sn->bus_lock);
+	WRITE_ONCE(sn->work, 0);
+	ret = spinet_chip_up(sn);
+	if (ret) {
+		sn->chip->ops->stop(sn);
+		mutex_unlock(&sn->bus_lock);
+		napi_disable(&sn->napi);
+		netdev_err(ndev, "cannot start the chip: %pe\n", ERR_PTR(ret));
+		return ret;
+	}
+	sn->running = true;
+	mutex_unlock(&sn->bus_lock);
+	phy_start(sn->phydev);
+	netif_tx_start_all_queues(ndev);
+	/* Frames may have arrived between reset and start. */
+	spinet_kick(sn, SPINET_WORK_RX);
+	return 0;
+}
+
+static int spinet_stop(struct net_device *ndev)
+{
+	struct spinet *sn = netdev_priv(ndev);
+
+	/* From here the owner leaves the rings and the queue alone. */
+	mutex_lock(&sn->bus_lock);
+	sn->running = false;
+	sn->chip->ops->stop(sn);
+	mutex_unlock(&sn->bus_lock);
+	cancel_delayed_work_sync(&sn->retry);
+	netif_tx_disable(ndev);
+	phy_stop(sn->phydev);
+	napi_disable(&sn->napi);
+	spinet_purge(sn);
+	return 0;
+}
+
+static const struct net_device_ops spinet_netdev_ops = {
+	.ndo_open		= spinet_open,
+	.ndo_stop		= spinet_stop,
+	.ndo_start_xmit		= spinet_start_xmit,
+	.ndo_set_rx_mode	= spinet_set_rx_mode,
+	.ndo_set_mac_address	= spinet_set_mac_address,
+	.ndo_validate_addr	= eth_validate_addr,
+	.ndo_tx_timeout		= spinet_tx_timeout,
+	.ndo_get_stats64	= spinet_get_stats64,
+	.ndo_eth_ioctl		= phy_do_ioctl_running,
+};
+
+static int spinet_mdio_read(struct mii_bus *bus, int addr, int reg)
+{
+	struct spinet *sn = bus->priv;
+	int ret;
+
+	mutex_lock(&sn->bus_lock);
+	ret = sn->chip->ops->mdio_read(sn, addr, reg);
+	mutex_unlock(&sn->bus_lock);
+	return ret;
+}
+
+static int spinet_mdio_write(struct mii_bus *bus, int addr, int reg, u16 val)
+{
+	struct spinet *sn = bus->priv;
+	int ret;
+
+	mutex_lock(&sn->bus_lock);
+	ret = sn->chip->ops->mdio_write(sn, addr, reg, val);
+	mutex_unlock(&sn->bus_lock);
+	return ret;
+}
+
+/**
+ * spinet_adjust_link() - phylib's link callback: resolve flow control
+ * @ndev: the device
+ *
+ * Context: process, with the PHY's lock held.
+ */
+void spinet_adjust_link(struct net_device *ndev)
+{
+	struct spinet *sn = netdev_priv(ndev);
+	struct phy_device *phydev = ndev->phydev;
+	bool changed, rx = false, tx = false;
+
+	if (phydev->link && phydev->duplex == DUPLEX_FULL) {
+		if (sn->pause_autoneg && phydev->autoneg == AUTONEG_ENABLE) {
+			phy_get_pause(phydev, &tx, &rx);
+		} else {
+			rx = sn->pause_rx;
+			tx = sn->pause_tx;
+		}
+	}
+	spin_lock_bh(&sn->cfg_lock);
+	changed = sn->link != phydev->link || sn->speed != phydev->speed ||
+		  sn->duplex != phydev->duplex || sn->fc_rx != rx ||
+		  sn->fc_tx != tx;
+	sn->link = phydev->link;
+	sn->speed = phydev->speed;
+	sn->duplex = phydev->duplex;
+	sn->fc_rx = rx;
+	sn->fc_tx = tx;
+	spin_unlock_bh(&sn->cfg_lock);
+	if (!changed)
+		return;
+	if (netif_msg_link(sn))
+		phy_print_status(phydev);
+	spinet_kick(sn, SPINET_WORK_PAUSE);
+}
+
+static int spinet_mdio_register(struct spinet *sn)
+{
+	const struct spinet_chip *chip = sn->chip;
+	struct mii_bus *bus;
+	int ret;
+
+	bus = mdiobus_alloc();
+	if (!bus)
+		return -ENOMEM;
+	bus->name = "spinet";
+	snprintf(bus->id, MII_BUS_ID_SIZE, "spinet-%s", dev_name(sn->dev));
+	bus->priv = sn;
+	bus->parent = sn->dev;
+	bus->read = spinet_mdio_read;
+	bus->write = spinet_mdio_write;
+	bus->phy_mask = ~BIT(chip->phy_addr);
+	/* The chip reports link changes; phylib need not poll. */
+	bus->irq[chip->phy_addr] = PHY_MAC_INTERRUPT;
+	ret = mdiobus_register(bus);
+	if (ret)
+		goto free_bus;
+	sn->phydev = mdiobus_get_phy(bus, chip->phy_addr);
+	if (!sn->phydev) {
+		dev_err(sn->dev, "no PHY answers at MDIO address %d\n",
+			chip->phy_addr);
+		ret = -ENODEV;
+		goto unregister_bus;
+	}
+	ret = phy_connect_direct(sn->ndev, sn->phydev, spinet_adjust_link,
+				 PHY_INTERFACE_MODE_MII);
+	if (ret) {
+		dev_err(sn->dev, "cannot attach the PHY: %pe\n", ERR_PTR(ret));
+		goto unregister_bus;
+	}
+	phy_support_asym_pause(sn->phydev);
+	sn->mdio = bus;
+	return 0;
+
+unregister_bus:
+	mdiobus_unregister(bus);
+free_bus:
+	mdiobus_free(bus);
+	return ret;
+}
+
+static void spinet_mdio_unregister(struct spinet *sn)
+{
+	phy_disconnect(sn->phydev);
+	mdiobus_unregister(sn->mdio);
+	mdiobus_free(sn->mdio);
+}
+
+/* Station address: firmware node, then the chip's own, then random. */
+static void spinet_pick_mac(struct spinet *sn, const u8 *chip_mac)
+{
+	struct net_device *ndev = sn->ndev;
+	struct device *dev = sn->dev;
+	int ret;
+
+	ret = device_get_ethdev_address(dev, ndev);
+	if (!ret)
+		return;
+	if (device_property_present(dev, "local-mac-address") ||
+	    device_property_present(dev, "mac-address"))
+		dev_warn(dev, "invalid MAC address in the device tree (%pe), ignored\n",
+			 ERR_PTR(ret));
+	if (is_valid_ether_addr(chip_mac)) {
+		eth_hw_addr_set(ndev, chip_mac);
+		return;
+	}
+	eth_hw_addr_random(ndev);
+	dev_warn(dev, "no MAC address in the device tree or the chip's EEPROM, using random %pM\n",
+		 ndev->dev_addr);
+}
+
+/**
+ * spinet_spi_setup() - check and apply a chip's SPI settings
+ * @spi: the SPI device, configured from its firmware node
+ * @chip: the chip
+ *
+ * A clock above the chip's limit is lowered to it, with a warning.
+ *
+ * Context: process (probe).
+ * Return: 0, or the error from spi_setup().
+ */
+int spinet_spi_setup(struct spi_device *spi, const struct spinet_chip *chip)
+{
+	if (!spi->max_speed_hz || spi->max_speed_hz > chip->max_spi_hz) {
+		if (spi->max_speed_hz)
+			dev_warn(&spi->dev, "spi-max-frequency %u Hz is above the %s's %u Hz, using %u Hz\n",
+				 spi->max_speed_hz, chip->name,
+				 chip->max_spi_hz, chip->max_spi_hz);
+		spi->max_speed_hz = chip->max_spi_hz;
+	}
+	spi->bits_per_word = 8;
+	return spi_setup(spi);
+}
+
+/**
+ * spinet_probe() - create and register the network device for a chip
+ * @dev: the bus device; its driver data becomes the &struct spinet
+ * @irq: the chip's interrupt (its trigger type from the firmware node)
+ * @chip: the chip
+ *
+ * Identifies the chip, picks the station address, registers the MDIO bus
+ * and attaches the PHY, requests the interrupt and registers the net
+ * device. Everything is undone on failure.
+ *
+ * Context: process (a bus driver's probe).
+ * Return: 0, or a negative errno after a message saying what failed.
+ */
+int spinet_probe(struct device *dev, int irq, const struct spinet_chip *chip)
+{
+	u8 chip_mac[ETH_ALEN] = {};
+	struct net_device *ndev;
+	struct spinet *sn;
+	int ret;
+
+	if (irq <= 0)
+		return dev_err_probe(dev, irq ? irq : -EINVAL,
+				     "no interrupt: the device tree node needs \"interrupts\"\n");
+	ndev = devm_alloc_etherdev(dev, sizeof(*sn));
+	if (!ndev)
+		return -ENOMEM;
+	SET_NETDEV_DEV(ndev, dev);
+	sn = netdev_priv(ndev);
+	sn->ndev = ndev;
+	sn->dev = dev;
+	sn->chip = chip;
+	sn->irq = irq;
+	sn->msg_enable = netif_msg_init(-1, NETIF_MSG_DRV | NETIF_MSG_PROBE |
+					NETIF_MSG_LINK | NETIF_MSG_HW |
+					NETIF_MSG_TX_ERR);
+	sn->chip_priv = devm_kzalloc(dev, chip->priv_size, GFP_KERNEL);
+	sn->stats = devm_kcalloc(dev, SPINET_STAT_NUM + chip->n_stats,
+				 sizeof(*sn->stats), GFP_KERNEL);
+	sn->rxr.slot = devm_kcalloc(dev, SPINET_RX_RING, sizeof(void *),
+				    GFP_KERNEL);
+	sn->txr.slot = devm_kcalloc(dev, SPINET_TX_RING, sizeof(void *),
+				    GFP_KERNEL);
+	if (!sn->chip_priv || !sn->stats || !sn->rxr.slot || !sn->txr.slot)
+		return -ENOMEM;
+	sn->rxr.size = SPINET_RX_RING;
+	sn->txr.size = SPINET_TX_RING;
+	mutex_init(&sn->bus_lock);
+	spin_lock_init(&sn->cfg_lock);
+	u64_stats_init(&sn->syncp);
+	INIT_DELAYED_WORK(&sn->retry, spinet_retry_work);
+	sn->pause_autoneg = true;
+	sn->pause_rx = true;
+	sn->pause_tx = true;
+	sn->link = -1;
+	dev_set_drvdata(dev, sn);
+
+	mutex_lock(&sn->bus_lock);
+	ret = chip->ops->probe(sn, chip_mac);
+	mutex_unlock(&sn->bus_lock);
+	if (ret)
+		return ret;
+	spinet_pick_mac(sn, chip_mac);
+	ether_addr_copy(sn->mac, ndev->dev_addr);
+
+	ndev->netdev_ops = &spinet_netdev_ops;
+	ndev->ethtool_ops = &spinet_ethtool_ops;
+	ndev->watchdog_timeo = SPINET_TX_TIMEOUT;
+	ndev->max_mtu = chip->max_mtu;
+	ndev->priv_flags |= IFF_LIVE_ADDR_CHANGE;
+	netif_napi_add(ndev, &sn->napi, spinet_poll);
+
+	ret = spinet_mdio_register(sn);
+	if (ret)
+		goto del_napi;
+	ret = request_threaded_irq(irq, spinet_hardirq, spinet_irq_thread,
+				   IRQF_ONESHOT, dev_name(dev), sn);
+	if (ret) {
+		dev_err(dev, "cannot request interrupt %d: %pe\n", irq,
+			ERR_PTR(ret));
+		goto unregister_mdio;
+	}
+	ret = register_netdev(ndev);
+	if (ret) {
+		dev_err(dev, "cannot register the net device: %pe\n",
+			ERR_PTR(ret));
+		goto free_irq;
+	}
+	netif_info(sn, probe, ndev, "%s at %s, irq %d, MAC %pM\n", chip->name,
+		   dev_name(dev), irq, ndev->dev_addr);
+	return 0;
+
+free_irq:
+	free_irq(irq, sn);
+unregister_mdio:
+	spinet_mdio_unregister(sn);
+del_napi:
+	netif_napi_del(&sn->napi);
+	return ret;
+}
+
+/**
+ * spinet_remove() - unregister what spinet_probe() registered
+ * @dev: the bus device
+ *
+ * Context: process (a bus driver's remove).
+ */
+void spinet_remove(struct device *dev)
+{
+	struct spinet *sn = dev_get_drvdata(dev);
+
+	unregister_netdev(sn->ndev);	/* stops the interface */
+	free_irq(sn->irq, sn);
+	cancel_delayed_work_sync(&sn->retry);
+	spinet_mdio_unregister(sn);
+	netif_napi_del(&sn->napi);
+}

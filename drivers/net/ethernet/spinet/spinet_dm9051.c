@@ -1,0 +1,844 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * spinet chip backend: Davicom DM9051, 10/100 Ethernet MAC and PHY on SPI.
+ *
+ * Every command is one chip-select assertion: a command byte (bit 7 set
+ * for a write, register address in bits 6:0) and its data. Commands are
+ * gathered into one spi_message per step, chip select toggling between
+ * them, so that a received frame costs two messages and a sent frame one
+ * (Documentation/design.md, "Bus cost"). What the chip is assumed to do,
+ * and on whose word, is in Documentation/chip-assumptions.md.
+ *
+ * Copyright (C) 2026 The spinet authors
+ */
+#include <linux/bitfield.h>
+#include <linux/cache.h>
+#include <linux/delay.h>
+#include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
+#include <linux/irq.h>
+#include <linux/mod_devicetable.h>
+#include <linux/module.h>
+#include <linux/netdevice.h>
+#include <linux/skbuff.h>
+#include <linux/spi/spi.h>
+
+#include "spinet.h"
+#include "spinet_davicom.h"
+#include "spinet_dm9051.h"
+
+/* DM9051-only registers and values. */
+#define DM9051_PPCR		0x3d	/* pause packet count */
+#define DM9051_PPCR_VALUE	0x08
+#define DM9051_INTCR		0x39
+#define DM9051_INTCR_POL_LOW	BIT(0)
+#define DM9051_LMCR		0x57
+#define DM9051_LMCR_VALUE	0x81
+#define DM9051_MBNDRY		0x5e
+#define DM9051_MBNDRY_BYTE	BIT(7)
+#define DM9051_MRCMDX		0x70	/* RX memory, no increment */
+#define DM9051_MRCMD		0x72	/* RX memory, increment */
+#define DM9051_PID		0x9051
+#define DM9051_SPI_WR		BIT(7)
+
+#define DM9051_PHY_ADDR		1
+#define DM9051_MAX_HZ		45000000
+/* Longest stored frame: DIS_LONG discards longer ones; FCS included. */
+#define DM9051_RX_MAX		(VLAN_ETH_FRAME_LEN + ETH_FCS_LEN)
+#define DM9051_TX_MAX		VLAN_ETH_FRAME_LEN
+#define DM9051_REGS_LEN		128
+/* Chip select high between commands in a message: no source says. */
+#define DM9051_CS_IDLE_NS	40
+
+#define DM9051_XFERS		40
+#define DM9051_TXBUF		80
+#define DM9051_RXBUF		80
+
+#define DM9051_IMR_RUN		(DAVICOM_IMR_PAR | DAVICOM_IMR_LNKCHGI | \
+				 DAVICOM_IMR_ROOI | DAVICOM_IMR_ROI | \
+				 DAVICOM_IMR_PTI | DAVICOM_IMR_PRI)
+
+enum {
+	DM9051_STAT_RX_OVERFLOWS,
+	DM9051_STAT_RX_ERROR_FRAMES,
+	DM9051_STAT_NUM
+};
+
+static const char dm9051_stat_names[DM9051_STAT_NUM][ETH_GSTRING_LEN] = {
+	[DM9051_STAT_RX_OVERFLOWS] = "chip_rx_overflow_events",
+	[DM9051_STAT_RX_ERROR_FRAMES] = "chip_rx_error_frames",
+};
+
+/*
+ * Buffers the SPI controller may map for DMA: never on the stack, and the
+ * ones it writes (rx, frame) on cache lines of their own.
+ */
+struct dm9051_bufs {
+	u8 tx[DM9051_TXBUF];
+	u8 rx[DM9051_RXBUF] ____cacheline_aligned;
+	u8 frame[DM9051_RX_MAX] ____cacheline_aligned;
+};
+
+/**
+ * struct dm9051 - the chip's state; the bus owner's only (spinet.h)
+ * @spi: the SPI device
+ * @buf: DMA-safe buffers
+ * @msg: the message being built
+ * @xfer: its transfers
+ * @nxfer: transfers used
+ * @ntx: bytes of @buf->tx used
+ * @nrx: bytes of @buf->rx used
+ * @overrun: the message outgrew @xfer or a buffer: a driver bug
+ * @intcr: INTCR value for the board's interrupt trigger
+ * @imr: IMR as last written
+ * @phy_on: GPR has the PHY powered
+ * @rx_ready: ready byte of the next RX header, from the last peek
+ * @rx_fresh: @rx_ready was read in this pass
+ * @tx_wait_len: length of a frame in TX memory not yet requested, or 0
+ * @tx_busy: a transmit request may still be running
+ */
+struct dm9051 {
+	struct spi_device *spi;
+	struct dm9051_bufs *buf;
+	struct spi_message msg;
+	struct spi_transfer xfer[DM9051_XFERS];
+	unsigned int nxfer;
+	unsigned int ntx;
+	unsigned int nrx;
+	bool overrun;
+	u8 intcr;
+	u8 imr;
+	bool phy_on;
+	u8 rx_ready;
+	bool rx_fresh;
+	unsigned int tx_wait_len;
+	bool tx_busy;
+};
+
+static void dm9051_begin(struct dm9051 *dm)
+{
+	dm->nxfer = 0;
+	dm->ntx = 0;
+	dm->nrx = 0;
+	dm->overrun = false;
+}
+
+/* A transfer; @cmd starts a new command, so chip select toggles first. */
+static struct spi_transfer *dm9051_xfer(struct dm9051 *dm, bool cmd)
+{
+	struct spi_transfer *t;
+
+	if (dm->nxfer >= DM9051_XFERS) {
+		dm->overrun = true;
+		return NULL;
+	}
+	if (cmd && dm->nxfer) {
+		t = &dm->xfer[dm->nxfer - 1];
+		t->cs_change = 1;
+		t->cs_change_delay.value = DM9051_CS_IDLE_NS;
+		t->cs_change_delay.unit = SPI_DELAY_UNIT_NSECS;
+	}
+	t = &dm->xfer[dm->nxfer++];
+	memset(t, 0, sizeof(*t));
+	return t;
+}
+
+static u8 *dm9051_txbytes(struct dm9051 *dm, unsigned int n)
+{
+	u8 *p = dm->buf->tx + dm->ntx;
+
+	if (dm->ntx + n > DM9051_TXBUF) {
+		dm->overrun = true;
+		return dm->buf->tx;
+	}
+	dm->ntx += n;
+	return p;
+}
+
+static void dm9051_write(struct dm9051 *dm, u8 reg, u8 val)
+{
+	struct spi_transfer *t = dm9051_xfer(dm, true);
+	u8 *tx = dm9051_txbytes(dm, 2);
+
+	if (!t)
+		return;
+	tx[0] = DM9051_SPI_WR | reg;
+	tx[1] = val;
+	t->tx_buf = tx;
+	t->len = 2;
+}
+
+/* Queue a register read; returns where its value will be in buf->rx. */
+static unsigned int dm9051_read(struct dm9051 *dm, u8 reg)
+{
+	struct spi_transfer *t = dm9051_xfer(dm, true);
+	u8 *tx = dm9051_txbytes(dm, 2);
+	unsigned int at = dm->nrx;
+
+	if (!t || dm->nrx + 2 > DM9051_RXBUF) {
+		dm->overrun = true;
+		return 0;
+	}
+	tx[0] = reg;
+	tx[1] = 0;
+	t->tx_buf = tx;
+	t->rx_buf = dm->buf->rx + at;
+	t->len = 2;
+	dm->nrx += 2;
+	return at + 1;
+}
+
+/* A memory-port command followed by @len bytes read into @dst. */
+static void dm9051_read_burst(struct dm9051 *dm, u8 cmd, void *dst,
+			      unsigned int len)
+{
+	struct spi_transfer *t = dm9051_xfer(dm, true);
+	u8 *tx = dm9051_txbytes(dm, 1);
+
+	if (!t)
+		return;
+	*tx = cmd;
+	t->tx_buf = tx;
+	t->len = 1;
+	t = dm9051_xfer(dm, false);
+	if (!t)
+		return;
+	t->rx_buf = dst;
+	t->len = len;
+}
+
+/* Queue a peek at the ready byte of the next RX header. */
+static unsigned int dm9051_peek(struct dm9051 *dm)
+{
+	unsigned int at = dm->nrx;
+
+	if (dm->nrx + 2 > DM9051_RXBUF) {
+		dm->overrun = true;
+		return 0;
+	}
+	dm->nrx += 2;
+	/* Two bytes, the second kept: the first may be a stale prefetch. */
+	dm9051_read_burst(dm, DM9051_MRCMDX, dm->buf->rx + at, 2);
+	return at + 1;
+}
+
+static int dm9051_sync(struct dm9051 *dm)
+{
+	if (WARN_ON_ONCE(dm->overrun || !dm->nxfer))
+		return -EINVAL;
+	dm->xfer[dm->nxfer - 1].cs_change = 0;
+	spi_message_init_with_transfers(&dm->msg, dm->xfer, dm->nxfer);
+	return spi_sync(dm->spi, &dm->msg);
+}
+
+static u8 dm9051_val(struct dm9051 *dm, unsigned int at)
+{
+	return dm->buf->rx[at];
+}
+
+static int dm9051_write1(struct dm9051 *dm, u8 reg, u8 val)
+{
+	dm9051_begin(dm);
+	dm9051_write(dm, reg, val);
+	return dm9051_sync(dm);
+}
+
+static int dm9051_read1(struct dm9051 *dm, u8 reg, u8 *val)
+{
+	unsigned int at;
+	int ret;
+
+	dm9051_begin(dm);
+	at = dm9051_read(dm, reg);
+	ret = dm9051_sync(dm);
+	*val = dm9051_val(dm, at);
+	return ret;
+}
+
+static int dm9051_probe_chip(struct spinet *sn, u8 *mac)
+{
+	struct dm9051 *dm = spinet_chip_priv(sn);
+	struct device *dev = spinet_dev(sn);
+	unsigned int at[4], par[ETH_ALEN], gpr, i;
+	u16 vid, pid;
+	int ret;
+
+	dm->spi = to_spi_device(dev);
+	dm->buf = devm_kzalloc(dev, sizeof(*dm->buf), GFP_KERNEL);
+	if (!dm->buf)
+		return -ENOMEM;
+
+	dm9051_begin(dm);
+	for (i = 0; i < ARRAY_SIZE(at); i++)
+		at[i] = dm9051_read(dm, DAVICOM_VIDL + i);
+	ret = dm9051_sync(dm);
+	if (ret)
+		return dev_err_probe(dev, ret,
+				     "cannot read the chip ID over SPI\n");
+	vid = dm9051_val(dm, at[0]) | dm9051_val(dm, at[1]) << 8;
+	pid = dm9051_val(dm, at[2]) | dm9051_val(dm, at[3]) << 8;
+	if (vid != DAVICOM_VID || pid != DM9051_PID) {
+		dev_err(dev, "chip ID %04x:%04x is not a DM9051 (%04x:%04x): check wiring, chip select and SPI mode\n",
+			vid, pid, DAVICOM_VID, DM9051_PID);
+		return -ENODEV;
+	}
+
+	/* The pin must idle before the interrupt is requested. */
+	switch (irq_get_trigger_type(dm->spi->irq)) {
+	case IRQ_TYPE_LEVEL_HIGH:
+	case IRQ_TYPE_EDGE_RISING:
+		dm->intcr = 0;
+		break;
+	default:
+		dm->intcr = DM9051_INTCR_POL_LOW;
+		break;
+	}
+	dm9051_begin(dm);
+	dm9051_write(dm, DM9051_INTCR, dm->intcr);
+	dm9051_write(dm, DAVICOM_IMR, DAVICOM_IMR_PAR);
+	for (i = 0; i < ETH_ALEN; i++)
+		par[i] = dm9051_read(dm, DAVICOM_PAR + i);
+	gpr = dm9051_read(dm, DAVICOM_GPR);
+	ret = dm9051_sync(dm);
+	if (ret)
+		return dev_err_probe(dev, ret, "cannot set up the chip\n");
+	for (i = 0; i < ETH_ALEN; i++)
+		mac[i] = dm9051_val(dm, par[i]);
+	dm->phy_on = !(dm9051_val(dm, gpr) & DAVICOM_GPR_PHY_DOWN);
+	dm->imr = DAVICOM_IMR_PAR;
+	return 0;
+}
+
+static int dm9051_reset(struct spinet *sn)
+{
+	struct dm9051 *dm = spinet_chip_priv(sn);
+	int ret;
+
+	ret = dm9051_write1(dm, DAVICOM_GPR, 0);
+	if (ret)
+		return ret;
+	if (!dm->phy_on) {
+		/* Registers are out of reach for 1 ms after PHY power-up. */
+		usleep_range(1000, 2000);
+		dm->phy_on = true;
+	}
+	ret = dm9051_write1(dm, DAVICOM_NCR, DAVICOM_NCR_RST);
+	if (ret)
+		return ret;
+	usleep_range(20, 100);	/* the reset clears itself within 10 us */
+
+	dm->tx_busy = false;
+	dm->tx_wait_len = 0;
+	dm->rx_fresh = false;
+	dm->imr = DAVICOM_IMR_PAR;
+	dm9051_begin(dm);
+	dm9051_write(dm, DM9051_MBNDRY, DM9051_MBNDRY_BYTE);
+	dm9051_write(dm, DM9051_PPCR, DM9051_PPCR_VALUE);
+	dm9051_write(dm, DM9051_LMCR, DM9051_LMCR_VALUE);
+	dm9051_write(dm, DM9051_INTCR, dm->intcr);
+	dm9051_write(dm, DAVICOM_IMR, dm->imr);
+	return dm9051_sync(dm);
+}
+
+static int dm9051_set_imr(struct dm9051 *dm, u8 imr)
+{
+	int ret = dm9051_write1(dm, DAVICOM_IMR, imr);
+
+	if (!ret)
+		dm->imr = imr;
+	return ret;
+}
+
+static int dm9051_start(struct spinet *sn)
+{
+	return dm9051_set_imr(spinet_chip_priv(sn), DM9051_IMR_RUN);
+}
+
+static void dm9051_stop(struct spinet *sn)
+{
+	struct dm9051 *dm = spinet_chip_priv(sn);
+
+	dm9051_begin(dm);
+	dm9051_write(dm, DAVICOM_IMR, DAVICOM_IMR_PAR);
+	dm9051_write(dm, DAVICOM_RCR, 0);
+	dm9051_write(dm, DAVICOM_GPR, DAVICOM_GPR_PHY_DOWN);
+	if (dm9051_sync(dm))
+		dev_warn(spinet_dev(sn), "cannot quiesce the chip\n");
+	dm->imr = DAVICOM_IMR_PAR;
+	dm->phy_on = false;
+}
+
+static int dm9051_irq_status(struct spinet *sn, u32 *events)
+{
+	struct dm9051 *dm = spinet_chip_priv(sn);
+	unsigned int rocr = 0, peek;
+	u8 isr, val;
+	int ret;
+
+	*events = 0;
+	ret = dm9051_read1(dm, DAVICOM_ISR, &isr);
+	if (ret)
+		return ret;
+	/* Bit 6 does not exist: all ones is a bus that is not there. */
+	if (isr == 0xff)
+		return -EIO;
+	isr &= DAVICOM_ISR_STATUS;
+	if (!isr)
+		return 0;
+
+	dm9051_begin(dm);
+	dm9051_write(dm, DAVICOM_ISR, isr);	/* write 1 to clear */
+	if (isr & (DAVICOM_ISR_ROS | DAVICOM_ISR_ROOS))
+		rocr = dm9051_read(dm, DAVICOM_ROCR);
+	peek = dm9051_peek(dm);
+	ret = dm9051_sync(dm);
+	if (ret)
+		return ret;
+	dm->rx_ready = dm9051_val(dm, peek);
+	dm->rx_fresh = true;
+	if (rocr) {
+		val = dm9051_val(dm, rocr);
+		spinet_rx_error(sn, SPINET_RX_ERR_OVER,
+				FIELD_GET(DAVICOM_ROCR_COUNT, val) +
+				(val & DAVICOM_ROCR_WRAP ? 128 : 0));
+		spinet_chip_stat_add(sn, DM9051_STAT_RX_OVERFLOWS, 1);
+	}
+	if ((isr & DAVICOM_ISR_PRS) || dm->rx_ready != DAVICOM_RX_EMPTY_BYTE)
+		*events |= SPINET_EV_RX;
+	if (isr & DAVICOM_ISR_PTS)
+		*events |= SPINET_EV_TX;
+	if (isr & DAVICOM_ISR_LNKCHG)
+		*events |= SPINET_EV_LINK;
+	return 0;
+}
+
+static int dm9051_rx_irq(struct spinet *sn, bool enable)
+{
+	struct dm9051 *dm = spinet_chip_priv(sn);
+	u8 imr = dm->imr & ~DAVICOM_IMR_PRI;
+
+	return dm9051_set_imr(dm, enable ? imr | DAVICOM_IMR_PRI : imr);
+}
+
+/* Count what an error status says about a frame we then skip. */
+static void dm9051_rx_bad_status(struct spinet *sn, u8 status)
+{
+	if (status & DAVICOM_RSR_CE)
+		spinet_rx_error(sn, SPINET_RX_ERR_CRC, 1);
+	else if (status & DAVICOM_RSR_FOE)
+		spinet_rx_error(sn, SPINET_RX_ERR_FIFO, 1);
+	else if (status & DAVICOM_RSR_RF)
+		spinet_rx_error(sn, SPINET_RX_ERR_LENGTH, 1);
+	else
+		spinet_rx_error(sn, SPINET_RX_ERR_FRAME, 1);
+	spinet_chip_stat_add(sn, DM9051_STAT_RX_ERROR_FRAMES, 1);
+}
+
+/* Read one frame whose ready byte said 0x01; 1 if read, 0 to stop. */
+static int dm9051_rx_one(struct spinet *sn, struct dm9051 *dm)
+{
+	struct davicom_rx_hdr *hdr;
+	enum davicom_rx_verdict v;
+	struct sk_buff *skb = NULL;
+	unsigned int len, peek;
+	void *dst;
+	int ret;
+
+	dm9051_begin(dm);
+	hdr = (struct davicom_rx_hdr *)(dm->buf->rx + dm->nrx);
+	dm->nrx += sizeof(*hdr);
+	dm9051_read_burst(dm, DM9051_MRCMD, hdr, sizeof(*hdr));
+	dm9051_write(dm, DAVICOM_ISR, DAVICOM_ISR_MBS);
+	ret = dm9051_sync(dm);
+	if (ret)
+		return ret;
+
+	len = le16_to_cpu(hdr->len);
+	v = davicom_rx_check(hdr, DM9051_RX_MAX);
+	if (v == DAVICOM_RX_OK) {
+		skb = spinet_rx_alloc(sn, len);
+	} else if (v == DAVICOM_RX_BAD_STATUS && len >= ETH_FCS_LEN &&
+		   len <= DM9051_RX_MAX) {
+		/* A whole frame with an error: skip it, the ring is intact. */
+		dm9051_rx_bad_status(sn, hdr->status);
+	} else {
+		/*
+		 * An impossible length, or a ready byte that changed under
+		 * us: the read pointer is out of step with the ring.
+		 */
+		spinet_rx_error(sn, v == DAVICOM_RX_BAD_READY ?
+				SPINET_RX_ERR_FRAME : SPINET_RX_ERR_LENGTH, 1);
+		spinet_request_reset(sn);
+		return 0;
+	}
+
+	dst = skb ? skb->data : dm->buf->frame;
+	dm9051_begin(dm);
+	dm9051_read_burst(dm, DM9051_MRCMD, dst, len);
+	dm9051_write(dm, DAVICOM_ISR, DAVICOM_ISR_MBS);
+	peek = dm9051_peek(dm);
+	ret = dm9051_sync(dm);
+	if (ret) {
+		dev_kfree_skb_any(skb);
+		/* Where the read pointer stopped is unknown now. */
+		spinet_request_reset(sn);
+		return ret;
+	}
+	dm->rx_ready = dm9051_val(dm, peek);
+	if (skb) {
+		skb_put(skb, len - ETH_FCS_LEN);
+		spinet_rx_frame(sn, skb);
+	}
+	return 1;
+}
+
+static int dm9051_rx(struct spinet *sn, unsigned int budget)
+{
+	struct dm9051 *dm = spinet_chip_priv(sn);
+	unsigned int n = 0, peek;
+	int ret;
+
+	if (!dm->rx_fresh) {
+		dm9051_begin(dm);
+		peek = dm9051_peek(dm);
+		ret = dm9051_sync(dm);
+		if (ret)
+			return ret;
+		dm->rx_ready = dm9051_val(dm, peek);
+	}
+	dm->rx_fresh = false;
+
+	while (n < budget) {
+		if (dm->rx_ready == DAVICOM_RX_EMPTY_BYTE)
+			break;
+		if (dm->rx_ready != DAVICOM_RX_READY_BYTE) {
+			spinet_rx_error(sn, SPINET_RX_ERR_FRAME, 1);
+			spinet_request_reset(sn);
+			break;
+		}
+		ret = dm9051_rx_one(sn, dm);
+		if (ret < 0)
+			return n ? n : ret;
+		if (!ret)
+			break;
+		n++;
+	}
+	return n;
+}
+
+/* Queue a transmit request for @len bytes already in TX memory. */
+static void dm9051_tx_request(struct dm9051 *dm, unsigned int len)
+{
+	dm9051_write(dm, DAVICOM_TXPLL, len & 0xff);
+	dm9051_write(dm, DAVICOM_TXPLH, len >> 8);
+	dm9051_write(dm, DAVICOM_TCR, DAVICOM_TCR_TXREQ);
+	dm->tx_busy = true;
+}
+
+/* Is the running request done? Reads TCR.TXREQ, which clears when it is. */
+static int dm9051_tx_poll(struct dm9051 *dm)
+{
+	u8 tcr;
+	int ret;
+
+	if (!dm->tx_busy)
+		return 0;
+	ret = dm9051_read1(dm, DAVICOM_TCR, &tcr);
+	if (ret)
+		return ret;
+	dm->tx_busy = tcr & DAVICOM_TCR_TXREQ;
+	return dm->tx_busy ? -EBUSY : 0;
+}
+
+/*
+ * TX memory holds two frames: one the MAC sends while the next is written
+ * (as the DM9000 driver does). One request runs at a time. A frame's data
+ * goes out in the same message as the request for the frame before it,
+ * followed by a read of TCR that tells, once the data is written, whether
+ * that request is done; so a frame costs one message while the bus is
+ * slower than the wire.
+ */
+static int dm9051_tx(struct spinet *sn, struct sk_buff *skb, bool more)
+{
+	struct dm9051 *dm = spinet_chip_priv(sn);
+	unsigned int tcr = 0, len = skb->len;
+	const void *data = skb->data;
+	struct spi_transfer *t;
+	u8 *cmd;
+	int ret;
+
+	if (len > DM9051_TX_MAX)
+		return -EMSGSIZE;
+	if (dm->tx_wait_len) {
+		ret = dm9051_tx_poll(dm);
+		if (ret)
+			return ret;
+	}
+	/* DMA wants aligned buffers on some controllers (Pi 5). */
+	if (!IS_ALIGNED((unsigned long)data, 4)) {
+		memcpy(dm->buf->frame, data, len);
+		data = dm->buf->frame;
+	}
+
+	dm9051_begin(dm);
+	if (dm->tx_wait_len) {
+		dm9051_tx_request(dm, dm->tx_wait_len);
+		dm->tx_wait_len = 0;
+	}
+	t = dm9051_xfer(dm, true);
+	cmd = dm9051_txbytes(dm, 1);
+	if (t) {
+		*cmd = DM9051_SPI_WR | DAVICOM_MWCMD;
+		t->tx_buf = cmd;
+		t->len = 1;
+	}
+	t = dm9051_xfer(dm, false);
+	if (t) {
+		t->tx_buf = data;
+		t->len = len;
+	}
+	if (!dm->tx_busy)
+		dm9051_tx_request(dm, len);
+	else
+		tcr = dm9051_read(dm, DAVICOM_TCR);
+	ret = dm9051_sync(dm);
+	if (ret) {
+		/* TX memory pointers are unknown: start again from a reset. */
+		spinet_request_reset(sn);
+		return ret;
+	}
+	if (tcr) {
+		dm->tx_wait_len = len;
+		dm->tx_busy = dm9051_val(dm, tcr) & DAVICOM_TCR_TXREQ;
+	}
+	return 0;
+}
+
+static int dm9051_tx_flush(struct spinet *sn)
+{
+	struct dm9051 *dm = spinet_chip_priv(sn);
+	int ret;
+
+	if (!dm->tx_wait_len)
+		return 0;
+	ret = dm9051_tx_poll(dm);
+	if (ret)
+		return ret;
+	dm9051_begin(dm);
+	dm9051_tx_request(dm, dm->tx_wait_len);
+	ret = dm9051_sync(dm);
+	if (ret) {
+		spinet_request_reset(sn);
+		return ret;
+	}
+	dm->tx_wait_len = 0;
+	return 0;
+}
+
+static int dm9051_set_mac(struct spinet *sn, const u8 *addr)
+{
+	struct dm9051 *dm = spinet_chip_priv(sn);
+	unsigned int i;
+
+	dm9051_begin(dm);
+	for (i = 0; i < ETH_ALEN; i++)
+		dm9051_write(dm, DAVICOM_PAR + i, addr[i]);
+	return dm9051_sync(dm);
+}
+
+static int dm9051_set_filter(struct spinet *sn,
+			     const struct spinet_rx_filter *f)
+{
+	struct dm9051 *dm = spinet_chip_priv(sn);
+	u8 mar[DAVICOM_HASH_BYTES], rcr;
+	unsigned int i;
+
+	rcr = davicom_filter(f, mar);
+	dm9051_begin(dm);
+	for (i = 0; i < DAVICOM_HASH_BYTES; i++)
+		dm9051_write(dm, DAVICOM_MAR + i, mar[i]);
+	dm9051_write(dm, DAVICOM_RCR, rcr);
+	return dm9051_sync(dm);
+}
+
+static int dm9051_set_pause(struct spinet *sn, bool rx, bool tx)
+{
+	u8 fcr = (rx ? DAVICOM_FCR_FLCE : 0) |
+		 (tx ? DAVICOM_FCR_TXPEN | DAVICOM_FCR_BKPM : 0);
+
+	return dm9051_write1(spinet_chip_priv(sn), DAVICOM_FCR, fcr);
+}
+
+/* Wait for an EEPROM/PHY operation: EPCR.ERRE clears when it is done. */
+static int dm9051_epcr_wait(struct dm9051 *dm)
+{
+	unsigned int tries;
+	u8 epcr;
+	int ret;
+
+	for (tries = 0; tries < 100; tries++) {
+		ret = dm9051_read1(dm, DAVICOM_EPCR, &epcr);
+		if (ret)
+			return ret;
+		if (!(epcr & DAVICOM_EPCR_ERRE))
+			return 0;
+		usleep_range(100, 200);
+	}
+	return -ETIMEDOUT;
+}
+
+static u8 dm9051_epar(int reg)
+{
+	return FIELD_PREP(DAVICOM_EPAR_PHY, DM9051_PHY_ADDR) |
+	       FIELD_PREP(DAVICOM_EPAR_REG, reg);
+}
+
+static int dm9051_mdio_read(struct spinet *sn, int addr, int reg)
+{
+	struct dm9051 *dm = spinet_chip_priv(sn);
+	unsigned int lo, hi;
+	int ret;
+
+	if (addr != DM9051_PHY_ADDR || reg > DAVICOM_EPAR_REG)
+		return 0xffff;
+	dm9051_begin(dm);
+	dm9051_write(dm, DAVICOM_EPAR, dm9051_epar(reg));
+	dm9051_write(dm, DAVICOM_EPCR, DAVICOM_EPCR_EPOS | DAVICOM_EPCR_ERPRR);
+	ret = dm9051_sync(dm);
+	if (!ret)
+		ret = dm9051_epcr_wait(dm);
+	if (ret)
+		return ret;
+	dm9051_begin(dm);
+	dm9051_write(dm, DAVICOM_EPCR, 0);
+	lo = dm9051_read(dm, DAVICOM_EPDRL);
+	hi = dm9051_read(dm, DAVICOM_EPDRH);
+	ret = dm9051_sync(dm);
+	if (ret)
+		return ret;
+	return dm9051_val(dm, lo) | dm9051_val(dm, hi) << 8;
+}
+
+static int dm9051_mdio_write(struct spinet *sn, int addr, int reg, u16 val)
+{
+	struct dm9051 *dm = spinet_chip_priv(sn);
+	int ret;
+
+	if (addr != DM9051_PHY_ADDR || reg > DAVICOM_EPAR_REG)
+		return -ENODEV;
+	dm9051_begin(dm);
+	dm9051_write(dm, DAVICOM_EPAR, dm9051_epar(reg));
+	dm9051_write(dm, DAVICOM_EPDRL, val & 0xff);
+	dm9051_write(dm, DAVICOM_EPDRH, val >> 8);
+	dm9051_write(dm, DAVICOM_EPCR, DAVICOM_EPCR_EPOS | DAVICOM_EPCR_ERPRW);
+	ret = dm9051_sync(dm);
+	if (!ret)
+		ret = dm9051_epcr_wait(dm);
+	if (!ret)
+		ret = dm9051_write1(dm, DAVICOM_EPCR, 0);
+	return ret;
+}
+
+/* Registers safe to read: no read clears anything or moves a pointer. */
+static bool dm9051_reg_dumpable(unsigned int reg)
+{
+	if (reg == DAVICOM_NSR || reg == DAVICOM_ROCR)
+		return false;	/* TX-end bits and the counter clear on read */
+	return reg <= 0x3f || (reg >= 0x50 && reg <= 0x5f) ||
+	       reg == 0x74 || reg == 0x75 || reg >= 0x7a;
+}
+
+static int dm9051_get_regs(struct spinet *sn, void *buf)
+{
+	struct dm9051 *dm = spinet_chip_priv(sn);
+	unsigned int at[16], reg = 0, n, i;
+	u8 *out = buf, which[16];
+	int ret;
+
+	while (reg < DM9051_REGS_LEN) {
+		dm9051_begin(dm);
+		for (n = 0; n < ARRAY_SIZE(at) && reg < DM9051_REGS_LEN;
+		     reg++) {
+			if (!dm9051_reg_dumpable(reg))
+				continue;
+			which[n] = reg;
+			at[n++] = dm9051_read(dm, reg);
+		}
+		if (!n)
+			break;
+		ret = dm9051_sync(dm);
+		if (ret)
+			return ret;
+		for (i = 0; i < n; i++)
+			out[which[i]] = dm9051_val(dm, at[i]);
+	}
+	return 0;
+}
+
+static const struct spinet_chip_ops dm9051_ops = {
+	.probe		= dm9051_probe_chip,
+	.reset		= dm9051_reset,
+	.start		= dm9051_start,
+	.stop		= dm9051_stop,
+	.irq_status	= dm9051_irq_status,
+	.rx		= dm9051_rx,
+	.rx_irq		= dm9051_rx_irq,
+	.tx		= dm9051_tx,
+	.tx_flush	= dm9051_tx_flush,
+	.set_mac	= dm9051_set_mac,
+	.set_filter	= dm9051_set_filter,
+	.set_pause	= dm9051_set_pause,
+	.mdio_read	= dm9051_mdio_read,
+	.mdio_write	= dm9051_mdio_write,
+	.get_regs	= dm9051_get_regs,
+};
+
+static const struct spinet_chip dm9051_chip = {
+	.name		= "DM9051",
+	.ops		= &dm9051_ops,
+	.priv_size	= sizeof(struct dm9051),
+	.max_mtu	= ETH_DATA_LEN,
+	.max_spi_hz	= DM9051_MAX_HZ,
+	.phy_addr	= DM9051_PHY_ADDR,
+	.regs_len	= DM9051_REGS_LEN,
+	.regs_version	= DM9051_PID,
+	.n_stats	= DM9051_STAT_NUM,
+	.stat_names	= dm9051_stat_names,
+};
+
+static int dm9051_spi_probe(struct spi_device *spi)
+{
+	int ret;
+
+	ret = spinet_spi_setup(spi, &dm9051_chip);
+	if (ret)
+		return dev_err_probe(&spi->dev, ret, "SPI setup failed\n");
+	return spinet_probe(&spi->dev, spi->irq, &dm9051_chip);
+}
+
+static void dm9051_spi_remove(struct spi_device *spi)
+{
+	spinet_remove(&spi->dev);
+}
+
+static const struct of_device_id dm9051_of_match[] = {
+	{ .compatible = "davicom,dm9051" },
+	{ }
+};
+MODULE_DEVICE_TABLE(of, dm9051_of_match);
+
+static const struct spi_device_id dm9051_spi_ids[] = {
+	{ "dm9051" },
+	{ }
+};
+MODULE_DEVICE_TABLE(spi, dm9051_spi_ids);
+
+struct spi_driver spinet_dm9051_driver = {
+	.driver = {
+		.name = "spinet-dm9051",
+		.of_match_table = dm9051_of_match,
+	},
+	.probe = dm9051_spi_probe,
+	.remove = dm9051_spi_remove,
+	.id_table = dm9051_spi_ids,
+};

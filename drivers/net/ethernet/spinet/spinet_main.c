@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * spinet module: registers the driver of every chip backend.
+ *
+ * Copyright (C) 2026 The spinet authors
+ */
+#include <linux/module.h>
+#include <linux/spi/spi.h>
+
+#include "spinet_dm9051.h"
+
+static int __init spinet_init(void)
+{
+	return spi_register_driver(&spinet_dm9051_driver);
+}
+module_init(spinet_init);
+
+static void __exit spinet_exit(void)
+{
+	spi_unregister_driver(&spinet_dm9051_driver);
+}
+module_exit(spinet_exit);
+
+MODULE_DESCRIPTION("spinet: SPI Ethernet with NAPI, GRO and BQL");
+MODULE_AUTHOR("The spinet authors");
+MODULE_LICENSE("GPL");

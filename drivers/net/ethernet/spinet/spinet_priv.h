@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * spinet core internals, shared by the core's files only; chips use
+ * spinet.h.
+ *
+ * Copyright (C) 2026 The spinet authors
+ */
+#ifndef _SPINET_PRIV_H
+#define _SPINET_PRIV_H
+
+#include <linux/mutex.h>
+#include <linux/netdevice.h>
+#include <linux/spinlock.h>
+#include <linux/u64_stats_sync.h>
+
+#include "spinet.h"
+#include "spinet_ring.h"
+
+#define SPINET_RX_RING		64	/* frames read but not yet polled */
+#define SPINET_TX_RING		64	/* frames queued but not yet written */
+#define SPINET_RX_BATCH		16	/* frames read between looks at TX */
+#define SPINET_TX_WAKE		(SPINET_TX_RING / 4)
+#define SPINET_OWNER_PASSES	16	/* passes per bus-owner wake-up */
+#define SPINET_BUS_ERR_RESET	8	/* bus errors in a row before a reset */
+#define SPINET_TX_TIMEOUT	(2 * HZ)
+
+/* Work for the bus owner, bits of &spinet.work. */
+enum spinet_work {
+	SPINET_WORK_IRQ,	/* the chip interrupted */
+	SPINET_WORK_TX,		/* frames wait in the TX ring */
+	SPINET_WORK_RX,		/* read more frames (batch cut short) */
+	SPINET_WORK_RX_RESUME,	/* the RX ring drained: unmask RX */
+	SPINET_WORK_FILTER,	/* program the receive filter */
+	SPINET_WORK_MAC,	/* program the station address */
+	SPINET_WORK_PAUSE,	/* program flow control */
+	SPINET_WORK_RESET,	/* reset the chip and restore it */
+	SPINET_WORK_TIMEOUT,	/* the TX watchdog fired */
+};
+
+/* Counters: the standard ones first, then the core's own for ethtool -S. */
+enum spinet_stat {
+	SPINET_STAT_RX_PACKETS,
+	SPINET_STAT_RX_BYTES,
+	SPINET_STAT_TX_PACKETS,
+	SPINET_STAT_TX_BYTES,
+	SPINET_STAT_RX_CRC,
+	SPINET_STAT_RX_LENGTH,
+	SPINET_STAT_RX_FRAME,
+	SPINET_STAT_RX_FIFO,
+	SPINET_STAT_RX_OVER,
+	SPINET_STAT_RX_DROPPED,
+	SPINET_STAT_TX_ERRORS,
+	SPINET_STAT_TX_DROPPED,
+	SPINET_STAT_TX_TIMEOUTS,
+	SPINET_STAT_BUS_ERRORS,
+	SPINET_STAT_CHIP_RESETS,
+	SPINET_STAT_RX_RING_FULL,
+	SPINET_STAT_TX_CHIP_BUSY,
+	SPINET_STAT_IRQS,
+	SPINET_STAT_IRQS_NONE,
+	SPINET_STAT_OWNER_RUNS,
+	SPINET_STAT_NUM
+};
+
+/**
+ * struct spinet - one device: the core's state
+ * @ndev: the net_device this is the private area of
+ * @dev: the bus device (SPI device) it was probed from
+ * @chip: the chip's description and ops
+ * @chip_priv: the chip's private data, &spinet_chip.priv_size bytes
+ * @irq: interrupt number; its thread is the bus owner
+ * @napi: drains @rxr into the stack
+ * @bus_lock: serialises every access to the chip: the bus owner's passes,
+ *	MDIO from phylib and ethtool, the register dump, open, stop
+ * @running: the interface is up and the chip started; written under
+ *	@bus_lock, read by the bus owner under it
+ * @bus_errors: bus errors in a row; bus owner only
+ * @work: SPINET_WORK_* bits: set by anyone, taken by the bus owner
+ * @rx_blocked: the RX ring was full and the chip's RX interrupt is masked;
+ *	set by the bus owner, cleared by whoever wins test_and_clear_bit()
+ * @rxr: frames read from the chip; produced by the bus owner, consumed by
+ *	NAPI
+ * @txr: frames to send; produced by ndo_start_xmit (under the TX queue
+ *	lock), consumed by the bus owner
+ * @cfg_lock: protects @filter, @mac and the pause settings between the
+ *	contexts that change them (ndo_set_rx_mode in atomic context,
+ *	ndo_set_mac_address, ethtool, phylib's link callback) and the bus
+ *	owner, which copies them before programming the chip
+ * @filter: receive filter to program
+ * @mac: station address to program
+ * @pause_autoneg: flow control follows autonegotiation
+ * @pause_rx: honour PAUSE frames (requested)
+ * @pause_tx: send PAUSE frames (requested)
+ * @fc_rx: honour PAUSE frames (resolved for the current link)
+ * @fc_tx: send PAUSE frames (resolved for the current link)
+ * @link: last link state seen by the link callback; phylib's lock
+ * @speed: last speed seen by the link callback
+ * @duplex: last duplex seen by the link callback
+ * @retry: retries a reset that failed, a second later
+ * @mdio: the chip's MDIO bus
+ * @phydev: the chip's internal PHY
+ * @msg_enable: netif_msg_* bits (ethtool msglvl)
+ * @syncp: guards @stats for 32-bit readers
+ * @stats: counters, SPINET_STAT_NUM then the chip's; written by the bus
+ *	owner only (and by open and stop under @bus_lock)
+ */
+struct spinet {
+	struct net_device *ndev;
+	struct device *dev;
+	const struct spinet_chip *chip;
+	void *chip_priv;
+	int irq;
+	struct napi_struct napi;
+
+	struct mutex bus_lock;	/* see @bus_lock above */
+	bool running;
+	unsigned int bus_errors;
+	unsigned long work;
+	unsigned long rx_blocked;
+
+	struct spinet_ring rxr;
+	struct spinet_ring txr;
+
+	spinlock_t cfg_lock;	/* see @cfg_lock above */
+	struct spinet_rx_filter filter;
+	u8 mac[ETH_ALEN];
+	bool pause_autoneg;
+	bool pause_rx;
+	bool pause_tx;
+	bool fc_rx;
+	bool fc_tx;
+	int link;
+	int speed;
+	int duplex;
+
+	struct delayed_work retry;
+	struct mii_bus *mdio;
+	struct phy_device *phydev;
+	u32 msg_enable;
+
+	struct u64_stats_sync syncp;
+	u64_stats_t *stats;
+};
+
+void spinet_stat_add(struct spinet *sn, unsigned int idx, u64 n);
+u64 spinet_stat_read(struct spinet *sn, unsigned int idx);
+void spinet_kick(struct spinet *sn, enum spinet_work work);
+void spinet_adjust_link(struct net_device *ndev);
+void spinet_filter_build(struct net_device *ndev, struct spinet_rx_filter *f);
+
+extern const struct ethtool_ops spinet_ethtool_ops;
+extern const char spinet_stat_names[SPINET_STAT_NUM][ETH_GSTRING_LEN];
+
+#endif /* _SPINET_PRIV_H */
