@@ -6,6 +6,8 @@
 #   make check            every test and check (the README's test command)
 #   make e2e DRIVER=spinet|mainline CHIP=dm9051
 #                         the end-to-end suite of one chip against one driver
+#   make demo [DEMO_DRIVER=spinet|mainline]
+#                         two emulated chips, ping and iperf3, a short report
 #   make uml-run ARGS=..  run a command in the UML test guest
 #   make style            checkpatch --strict on the C sources
 #   make clean
@@ -32,6 +34,10 @@ CHIP ?= dm9051
 e2e:
 	scripts/e2e $(DRIVER) $(CHIP)
 
+DEMO_DRIVER ?= spinet
+demo:
+	DEMO_DRIVER=$(DEMO_DRIVER) scripts/demo
+
 uml-run:
 	scripts/uml-run $(ARGS)
 
@@ -42,4 +48,4 @@ clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || true
 	rm -rf build
 
-.PHONY: all modules modules_install check e2e uml-run style clean
+.PHONY: all modules modules_install check e2e demo uml-run style clean
