@@ -64,12 +64,13 @@ enum spinet_rx_err {
 /**
  * struct spinet_chip_ops - what a chip does for the core
  *
- * Every op but @build is called by the bus owner, with the bus mutex held,
- * in process context: it may sleep and do bus I/O. The bus owner is the
- * only context that touches the chip, so ops need no locking of their own
- * for the chip's registers and for their private state. Ops return 0 or a
- * negative errno; a bus error (-EIO, -ETIMEDOUT...) is counted by the core,
- * which resets the chip after several in a row.
+ * Every op is called in process context with the bus mutex held: by the
+ * bus owner, or by probe, open, stop, MDIO and the register dump, which
+ * take the mutex between its passes. An op may sleep and do bus I/O, and
+ * needs no locking of its own for the chip's registers and its private
+ * state. Ops return 0 or a negative errno; a bus error (-EIO,
+ * -ETIMEDOUT...) is counted by the core, which resets the chip after
+ * several in a row.
  *
  * @probe: identify the chip (an ID mismatch returns -ENODEV with a message
  *	naming what was read), prepare its interrupt pin, leave its
