@@ -26,6 +26,7 @@ struct spinet;
 #define SPINET_EV_RX		BIT(0)	/* frames wait in the chip */
 #define SPINET_EV_TX		BIT(1)	/* a transmission finished */
 #define SPINET_EV_LINK		BIT(2)	/* the internal PHY's link changed */
+#define SPINET_EV_AGAIN		BIT(3)	/* status still set: read it again */
 
 /* The most multicast addresses the core hands to a chip; beyond: all-multi. */
 #define SPINET_MC_MAX		32

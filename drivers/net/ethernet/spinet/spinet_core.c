@@ -178,8 +178,12 @@ struct sk_buff *spinet_rx_alloc(struct spinet *sn, unsigned int len)
 void spinet_rx_frame(struct spinet *sn, struct sk_buff *skb)
 {
 	unsigned int len = skb->len;
+	bool group;
 
 	skb->protocol = eth_type_trans(skb, sn->ndev);
+	group = skb->pkt_type == PACKET_MULTICAST ||
+		skb->pkt_type == PACKET_BROADCAST;
+	/* Once pushed, the skb is NAPI's: not touched again here. */
 	if (WARN_ON_ONCE(!spinet_ring_push(&sn->rxr, skb))) {
 		/* The core gave the chip room for its whole budget. */
 		dev_kfree_skb_any(skb);
@@ -188,6 +192,8 @@ void spinet_rx_frame(struct spinet *sn, struct sk_buff *skb)
 	}
 	spinet_stat_add(sn, SPINET_STAT_RX_PACKETS, 1);
 	spinet_stat_add(sn, SPINET_STAT_RX_BYTES, len);
+	if (group)
+		spinet_stat_add(sn, SPINET_STAT_RX_MULTICAST, 1);
 }
 
 /**
@@ -322,7 +328,7 @@ static int spinet_do_tx(struct spinet *sn)
 	struct sk_buff *skb;
 	int ret = 0;
 
-	while (pkts < SPINET_TX_RING && (skb = spinet_ring_peek(&sn->txr))) {
+	while (pkts < SPINET_TX_BATCH && (skb = spinet_ring_peek(&sn->txr))) {
 		ret = ops->tx(sn, skb, spinet_ring_count(&sn->txr) > 1);
 		if (ret == -EBUSY) {
 			spinet_stat_add(sn, SPINET_STAT_TX_CHIP_BUSY, 1);
@@ -491,6 +497,9 @@ static bool spinet_own_pass(struct spinet *sn, unsigned long work)
 		SPINET_DO(sn, spinet_program_pause(sn));
 	if (ev & SPINET_EV_LINK)
 		phy_mac_interrupt(sn->phydev);
+	/* An edge-triggered line will not fire for status still set. */
+	if (ev & SPINET_EV_AGAIN)
+		set_bit(SPINET_WORK_IRQ, &sn->work);
 	if (work & BIT(SPINET_WORK_RX_RESUME))
 		SPINET_DO(sn, ops->rx_irq(sn, true));
 	if ((ev & SPINET_EV_RX) ||
@@ -649,6 +658,7 @@ static void spinet_get_stats64(struct net_device *ndev,
 		       s->rx_frame_errors + s->rx_fifo_errors +
 		       s->rx_over_errors;
 	s->rx_dropped = v[SPINET_STAT_RX_DROPPED];
+	s->multicast = v[SPINET_STAT_RX_MULTICAST];
 	s->tx_errors = v[SPINET_STAT_TX_ERRORS];
 	s->tx_dropped = v[SPINET_STAT_TX_DROPPED];
 }

@@ -90,6 +90,8 @@ struct dm9051_bufs {
  * @nrx: bytes of @buf->rx used
  * @overrun: the message outgrew @xfer or a buffer: a driver bug
  * @intcr: INTCR value for the board's interrupt trigger
+ * @edge: the interrupt is edge-triggered: status left set after the
+ *	acknowledgment would never fire it again
  * @imr: IMR as last written
  * @phy_on: GPR has the PHY powered
  * @rx_ready: ready byte of the next RX header, from the last peek
@@ -107,6 +109,7 @@ struct dm9051 {
 	unsigned int nrx;
 	bool overrun;
 	u8 intcr;
+	bool edge;
 	u8 imr;
 	bool phy_on;
 	u8 rx_ready;
@@ -260,6 +263,7 @@ static int dm9051_probe_chip(struct spinet *sn, u8 *mac)
 	struct dm9051 *dm = spinet_chip_priv(sn);
 	struct device *dev = spinet_dev(sn);
 	unsigned int at[4], par[ETH_ALEN], gpr, i;
+	unsigned int trigger;
 	u16 vid, pid;
 	int ret;
 
@@ -284,7 +288,8 @@ static int dm9051_probe_chip(struct spinet *sn, u8 *mac)
 	}
 
 	/* The pin must idle before the interrupt is requested. */
-	switch (irq_get_trigger_type(dm->spi->irq)) {
+	trigger = irq_get_trigger_type(dm->spi->irq);
+	switch (trigger) {
 	case IRQ_TYPE_LEVEL_HIGH:
 	case IRQ_TYPE_EDGE_RISING:
 		dm->intcr = 0;
@@ -293,6 +298,7 @@ static int dm9051_probe_chip(struct spinet *sn, u8 *mac)
 		dm->intcr = DM9051_INTCR_POL_LOW;
 		break;
 	}
+	dm->edge = trigger & IRQ_TYPE_EDGE_BOTH;
 	dm9051_begin(dm);
 	dm9051_write(dm, DM9051_INTCR, dm->intcr);
 	dm9051_write(dm, DAVICOM_IMR, DAVICOM_IMR_PAR);
@@ -371,7 +377,7 @@ static void dm9051_stop(struct spinet *sn)
 static int dm9051_irq_status(struct spinet *sn, u32 *events)
 {
 	struct dm9051 *dm = spinet_chip_priv(sn);
-	unsigned int rocr = 0, peek;
+	unsigned int rocr = 0, again = 0, peek;
 	u8 isr, val;
 	int ret;
 
@@ -391,6 +397,8 @@ static int dm9051_irq_status(struct spinet *sn, u32 *events)
 	if (isr & (DAVICOM_ISR_ROS | DAVICOM_ISR_ROOS))
 		rocr = dm9051_read(dm, DAVICOM_ROCR);
 	peek = dm9051_peek(dm);
+	if (dm->edge)
+		again = dm9051_read(dm, DAVICOM_ISR);
 	ret = dm9051_sync(dm);
 	if (ret)
 		return ret;
@@ -409,6 +417,8 @@ static int dm9051_irq_status(struct spinet *sn, u32 *events)
 		*events |= SPINET_EV_TX;
 	if (isr & DAVICOM_ISR_LNKCHG)
 		*events |= SPINET_EV_LINK;
+	if (again && (dm9051_val(dm, again) & dm->imr & DAVICOM_ISR_STATUS))
+		*events |= SPINET_EV_AGAIN;
 	return 0;
 }
 

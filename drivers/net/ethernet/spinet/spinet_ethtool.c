@@ -24,6 +24,7 @@ const char spinet_stat_names[SPINET_STAT_NUM][ETH_GSTRING_LEN] = {
 	[SPINET_STAT_RX_FIFO]		= "rx_fifo_errors",
 	[SPINET_STAT_RX_OVER]		= "rx_over_errors",
 	[SPINET_STAT_RX_DROPPED]	= "rx_dropped",
+	[SPINET_STAT_RX_MULTICAST]	= "rx_multicast",
 	[SPINET_STAT_TX_ERRORS]		= "tx_errors",
 	[SPINET_STAT_TX_DROPPED]	= "tx_dropped",
 	[SPINET_STAT_TX_TIMEOUTS]	= "tx_timeouts",

@@ -18,7 +18,8 @@
 
 #define SPINET_RX_RING		64	/* frames read but not yet polled */
 #define SPINET_TX_RING		64	/* frames queued but not yet written */
-#define SPINET_RX_BATCH		16	/* frames read between looks at TX */
+#define SPINET_RX_BATCH		16	/* frames read per pass */
+#define SPINET_TX_BATCH		16	/* frames written per pass */
 #define SPINET_TX_WAKE		(SPINET_TX_RING / 4)
 #define SPINET_OWNER_PASSES	16	/* passes per bus-owner wake-up */
 #define SPINET_BUS_ERR_RESET	8	/* bus errors in a row before a reset */
@@ -49,6 +50,7 @@ enum spinet_stat {
 	SPINET_STAT_RX_FIFO,
 	SPINET_STAT_RX_OVER,
 	SPINET_STAT_RX_DROPPED,
+	SPINET_STAT_RX_MULTICAST,
 	SPINET_STAT_TX_ERRORS,
 	SPINET_STAT_TX_DROPPED,
 	SPINET_STAT_TX_TIMEOUTS,
