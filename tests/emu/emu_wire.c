@@ -350,6 +350,11 @@ static netdev_tx_t emu_peer_xmit(struct sk_buff *skb, struct net_device *ndev)
 		dev_kfree_skb_any(skb);
 		return NETDEV_TX_OK;
 	}
+	/* Like any MAC, pad short frames to the minimum on the wire. */
+	if (eth_skb_pad(skb)) {
+		DEV_STATS_INC(ndev, tx_dropped);
+		return NETDEV_TX_OK;
+	}
 	DEV_STATS_INC(ndev, tx_packets);
 	DEV_STATS_ADD(ndev, tx_bytes, skb->len);
 	skb_orphan(skb);
