@@ -15,46 +15,12 @@
 # E2E_CHIP (default dm9051), E2E_IPERF_T (seconds, default 3), E2E_PROFILE
 # (bus timing: pi4, fast or instant; default pi4), E2E_STRICT (1: the
 # emulator's strict mode).
+# shellcheck source=SCRIPTDIR/lib.sh
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=SCRIPTDIR/emu.sh
 . "$(dirname "$0")/emu.sh"
-
-chip=${E2E_CHIP:-dm9051}
-: "${E2E_DRIVER:=spinet}"
-t=${E2E_IPERF_T:-3}
-profile=${E2E_PROFILE:-pi4}
-
-cleanup() {
-	ip netns del spa 2>/dev/null
-	ip netns del spb 2>/dev/null
-	emu_ctl del emu1 2>/dev/null
-	emu_ctl del emu0 2>/dev/null
-}
-trap cleanup EXIT
-
-setup() {
-	emu_ctl add "$chip" && emu_ctl add "$chip" &&
-	emu_ctl profile emu0 "$profile" && emu_ctl profile emu1 "$profile" &&
-	echo "${E2E_STRICT:-0}" >"$EMU_DBG/emu0/strict" &&
-	echo "${E2E_STRICT:-0}" >"$EMU_DBG/emu1/strict" &&
-	emu_ctl connect emu0 emu1 &&
-	wait_for 5 emu_netdev emu0 >/dev/null && wait_for 5 emu_netdev emu1 >/dev/null
-}
-
-into_netns() {
-	[ -n "$A" ] && [ -n "$B" ] &&
-	ip netns add spa && ip netns add spb &&
-	ip link set "$A" netns spa && ip link set "$B" netns spb &&
-	ip -n spa addr add $E2E_IP4_A/24 dev "$A" &&
-	ip -n spb addr add $E2E_IP4_B/24 dev "$B" &&
-	ip -n spa addr add $E2E_IP6_A/64 dev "$A" nodad &&
-	ip -n spb addr add $E2E_IP6_B/64 dev "$B" nodad &&
-	ip -n spa link set "$A" up && ip -n spb link set "$B" up
-}
-
-carrier() {
-	[ "$(ip netns exec spa cat /sys/class/net/"$A"/carrier)" = 1 ] &&
-	[ "$(ip netns exec spb cat /sys/class/net/"$B"/carrier)" = 1 ]
-}
+# shellcheck source=SCRIPTDIR/pair.sh
+. "$(dirname "$0")/pair.sh"
 
 iperf() { # FROM-NS TO-ADDR [-R]
 	local json bits
@@ -67,34 +33,6 @@ iperf() { # FROM-NS TO-ADDR [-R]
 	bits=$(jq '.end.sum_received.bits_per_second | floor' <<<"$json")
 	e2e_note "iperf3 TCP ${3:+reverse }$E2E_DRIVER $chip ($profile): $((bits / 1000)) kbit/s"
 	[ "$bits" -gt 0 ]
-}
-
-# What each driver counted equals what its chip saw: frames the driver
-# handed to the chip (sent, or refused because both TX packet indexes were
-# busy), and frames the driver took from the chip. Background traffic
-# (IPv6 neighbour discovery) may move the counters while they are read, so
-# read the emulator, the drivers, the emulator again, until the emulator
-# did not move in between.
-handed() { echo $(($(emu_counter "$1" tx_frames) + $(emu_counter "$1" tx_rejected))); }
-snapshot() {
-	echo "$(handed emu0) $(emu_counter emu0 rx_stored)" \
-		"$(handed emu1) $(emu_counter emu1 rx_stored)"
-}
-counters_agree() {
-	local e1 e2 d
-	for _ in 1 2 3 4 5 6 7 8 9 10; do
-		sleep 0.5
-		e1=$(snapshot)
-		d="$(netdev_stat spa "$A" tx_packets) $(netdev_stat spa "$A" rx_packets)"
-		d="$d $(netdev_stat spb "$B" tx_packets) $(netdev_stat spb "$B" rx_packets)"
-		e2=$(snapshot)
-		[ "$e1" = "$e2" ] || continue
-		echo "emulator (emu0 tx stored, emu1 tx stored): $e1; drivers: $d"
-		[ "$e1" = "$d" ]
-		return
-	done
-	echo "the counters never stood still"
-	return 1
 }
 
 e2e_check "$E2E_DRIVER probes two $chip chips on the emulator" setup
@@ -127,4 +65,5 @@ for c in emu0 emu1; do
 		"$(emu_counter $c tx_rejected), SPI messages" \
 		"$(emu_counter $c spi_messages)"
 done
+pair_took
 e2e_finish

@@ -1,0 +1,262 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# What an administrator does to the interface of the driver under test
+# (E2E_DRIVER), on B, with traffic from A: ethtool's driver information,
+# statistics, register dump and link settings (forced 10 Mb/s and back to
+# auto-negotiation), MTU changes within and outside the device's range, a
+# MAC address change, down/up while iperf3 runs, and the driver unbound and
+# bound again, and unloaded and loaded again, while iperf3 runs.
+#
+#   netns spa                                        netns spb
+#   +--------------------+                      +--------------------+
+#   | $A 198.18.0.1      |                      | $B 198.18.0.2      |
+#   |  2001:db8:5e::1    |                      |  2001:db8:5e::2    |
+#   |  SPI: emu0 (CHIP)  |====== cable ========|  SPI: emu1 (CHIP)  |
+#   +--------------------+      100 Mbit/s      +--------------------+
+#        ping, iperf3 client                ethtool, ip link, iperf3 server
+#
+# E2E_DRIVER_MOD: the driver's .ko, to load it again after rmmod
+# (scripts/e2e sets it). E2E_CHIP (default dm9051), E2E_IPERF_T (seconds,
+# default 3), E2E_PROFILE (bus timing, default pi4), E2E_STRICT (1: the
+# emulator's strict mode).
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$(dirname "$0")/lib.sh"
+# shellcheck source=SCRIPTDIR/emu.sh
+. "$(dirname "$0")/emu.sh"
+# shellcheck source=SCRIPTDIR/pair.sh
+. "$(dirname "$0")/pair.sh"
+
+json=/tmp/$E2E_NAME.json
+
+in_b() { ip netns exec spb "$@"; }
+ping_b() { ip netns exec spa ping -c 3 -i 0.2 -W 2 $E2E_IP4_B; }
+traffic() {
+	local bits
+	ping_b && pair_iperf3 "$json" spa -c $E2E_IP4_B || return 1
+	bits=$(jq '.end.sum_received.bits_per_second | floor' "$json")
+	echo "iperf3: $((bits / 1000)) kbit/s"
+	[ "$bits" -gt 0 ]
+}
+
+# ethtool -i: a driver name, and the bus address of B's chip.
+drvinfo() {
+	local out drv bus
+	out=$(in_b ethtool -i "$B") || return 1
+	echo "$out"
+	drv=$(awk -F': ' '$1 == "driver" { print $2 }' <<<"$out")
+	bus=$(awk -F': ' '$1 == "bus-info" { print $2 }' <<<"$out")
+	[ -n "$drv" ] && [ "$bus" = "$(emu_spidev emu1)" ]
+}
+
+# ethtool -S lists receive and transmit counters.
+stats() {
+	local out
+	out=$(in_b ethtool -S "$B") || return 1
+	echo "$out"
+	grep -Eq '^ +rx_[a-z0-9_]+: [0-9]+$' <<<"$out" &&
+	grep -Eq '^ +tx_[a-z0-9_]+: [0-9]+$' <<<"$out"
+}
+
+# ethtool -d dumps registers.
+regdump() {
+	local bytes
+	bytes=$(set -o pipefail; in_b ethtool -d "$B" raw on | wc -c) || return 1
+	echo "register dump: $bytes bytes"
+	[ "$bytes" -gt 0 ]
+}
+
+# link_is SPEED DUPLEX AUTONEG: what ethtool reports for B.
+link_is() {
+	local out
+	out=$(in_b ethtool "$B" | grep -E 'Speed:|Duplex:|Auto-negotiation:')
+	echo "$out"
+	grep -q "Speed: $1Mb/s" <<<"$out" && grep -q "Duplex: $2" <<<"$out" &&
+	grep -q "Auto-negotiation: $3" <<<"$out"
+}
+force10() {
+	in_b ethtool -s "$B" speed 10 duplex full autoneg off &&
+	wait_for 10 link_is 10 Full off && wait_for 10 carrier && ping_b
+}
+autoneg() {
+	in_b ethtool -s "$B" autoneg on &&
+	wait_for 10 link_is 100 Full on && wait_for 10 carrier && ping_b
+}
+
+# mtu NS DEV: the device's MTU.
+mtu() { ip netns exec "$1" cat "/sys/class/net/$2/mtu"; }
+mtu1280() {
+	ip -n spb link set "$B" mtu 1280 &&
+	ip netns exec spb ping -c 3 -i 0.2 -W 2 -s 1252 -M "do" $E2E_IP4_A &&
+	! ip netns exec spb ping -c 1 -W 1 -s 1253 -M "do" $E2E_IP4_A
+}
+mtumax() {
+	ip -n spa link set "$A" mtu "$maxmtu" && ip -n spb link set "$B" mtu "$maxmtu" &&
+	ip netns exec spb ping -c 3 -i 0.2 -W 2 -s $((maxmtu - 28)) -M "do" $E2E_IP4_A
+}
+mtu_range() {
+	! ip -n spb link set "$B" mtu $((maxmtu + 1)) &&
+	! ip -n spb link set "$B" mtu $((minmtu - 1)) &&
+	[ "$(mtu spb "$B")" = "$maxmtu" ]
+}
+mtu1500() {
+	ip -n spa link set "$A" mtu 1500 && ip -n spb link set "$B" mtu 1500 &&
+	ip netns exec spb ping -c 3 -i 0.2 -W 2 -s 1472 -M "do" $E2E_IP4_A
+}
+
+# reaches_mac MAC: A, its neighbour cache flushed, resolves B to MAC and
+# reaches it (B's chip accepts frames for its new address).
+reaches_mac() {
+	ip -n spa neigh flush dev "$A" && ping_b &&
+	ip -n spa neigh show $E2E_IP4_B dev "$A" | grep -q "lladdr $1"
+}
+mac_down() {
+	ip -n spb link set "$B" down && ip -n spb link set "$B" address "$1" &&
+	ip -n spb link set "$B" up && wait_for 10 carrier && reaches_mac "$1"
+}
+mac_up() { ip -n spb link set "$B" address "$1" && reaches_mac "$1"; }
+
+# iperf3 A to B in the background while B is taken down, unbound or
+# unloaded: it may fail. bg_stop waits for it to end, or ends it.
+bg_start() {
+	ip netns exec spb timeout $((t + 20)) iperf3 -s -1 -B $E2E_IP4_B >/dev/null 2>&1 &
+	bg_server=$!
+	wait_for 5 pair_listening
+	ip netns exec spa timeout $((t + 20)) iperf3 -c $E2E_IP4_B -t "$t" >/dev/null 2>&1 &
+	bg_client=$!
+	sleep 1
+}
+bg_stop() {
+	local end=$((SECONDS + t + 5))
+	while [ $SECONDS -lt $end ] && kill -0 "$bg_client" 2>/dev/null; do
+		sleep 0.5
+	done
+	kill "$bg_client" "$bg_server" 2>/dev/null
+	wait "$bg_client" "$bg_server" 2>/dev/null
+}
+
+down_up() { ip -n spb link set "$B" down && sleep 0.5 && ip -n spb link set "$B" up; }
+not_backwards() {
+	local rx tx
+	rx=$(netdev_stat spb "$B" rx_packets) tx=$(netdev_stat spb "$B" tx_packets)
+	echo "rx_packets $rx0 -> $rx, tx_packets $tx0 -> $tx"
+	[ "$rx" -ge "$rx0" ] && [ "$tx" -ge "$tx0" ]
+}
+
+# Neither chip has a netdev, and both chips are still there.
+unbound() { ! emu_netdev emu0 && ! emu_netdev emu1 && [ -n "$(emu_spidev emu1)" ]; }
+unbind() {
+	local c
+	for c in emu0 emu1; do
+		echo "$(emu_spidev $c)" >"/sys/bus/spi/drivers/$drv/unbind" || return 1
+	done
+	unbound
+}
+bound() { wait_for 5 emu_netdev emu0 >/dev/null && wait_for 5 emu_netdev emu1 >/dev/null; }
+bind() {
+	local c
+	for c in emu0 emu1; do
+		echo "$(emu_spidev $c)" >"/sys/bus/spi/drivers/$drv/bind" || return 1
+	done
+	bound
+}
+# After a new probe: the new interfaces join the namespaces, get carrier,
+# pass ping and iperf3.
+rejoin() {
+	[ -n "$A" ] && [ -n "$B" ] &&
+	pair_join spa "$A" $E2E_IP4_A $E2E_IP6_A &&
+	pair_join spb "$B" $E2E_IP4_B $E2E_IP6_B &&
+	wait_for 10 carrier && traffic
+}
+unload() { rmmod "$mod" && unbound; }
+load() {
+	[ -n "$E2E_DRIVER_MOD" ] || { echo "E2E_DRIVER_MOD is not set"; return 1; }
+	insmod "$E2E_DRIVER_MOD" && bound
+}
+quiesce() { ip -n spa link set "$A" down; ip -n spb link set "$B" down; }
+
+# mainline's remove() disconnects the PHY (phy_stop) before devm
+# unregisters the netdev, whose close then calls phy_stop again: unbinding
+# it while its interface is up warns ("called from state HALTED").
+unbind_up_why="mainline's remove() stops the PHY before its netdev is closed (phy_stop WARNING); done with both interfaces down"
+
+e2e_check "$E2E_DRIVER probes two $chip chips on the emulator" setup
+# e2e_check runs each check in a subshell: name the interfaces here.
+A=$(emu_netdev emu0)
+B=$(emu_netdev emu1)
+e2e_check "the interfaces come up in two namespaces" into_netns
+e2e_check "both ends report carrier within 10 s" wait_for 10 carrier
+
+e2e_check "ethtool -i: a driver name, and the chip's SPI device as bus-info" drvinfo
+if [ "$E2E_DRIVER" = mainline ]; then
+	e2e_skip "ethtool -S lists rx and tx counters" "mainline has no ethtool statistics"
+	e2e_skip "ethtool -d dumps the registers" "mainline has no get_regs"
+else
+	e2e_check "ethtool -S lists rx and tx counters" stats
+	e2e_check "ethtool -d dumps the registers" regdump
+fi
+
+e2e_check "ethtool: 100 Mb/s, full duplex, auto-negotiated" link_is 100 Full on
+e2e_check "ethtool -s speed 10 duplex full autoneg off: carrier, ping" force10
+e2e_check "ethtool -s autoneg on: 100 Mb/s full duplex again, ping" autoneg
+
+read -r minmtu maxmtu < <(ip -n spb -d link show dev "$B" |
+	sed -n 's/.* minmtu \([0-9]*\) maxmtu \([0-9]*\).*/\1 \2/p')
+e2e_note "B's MTU range: $minmtu to $maxmtu"
+e2e_check "MTU 1280: ping with 1252 bytes passes, 1253 does not fit (-M do)" mtu1280
+e2e_check "maximum MTU (ip -d link: maxmtu $maxmtu) is at least 1500" \
+	test "${maxmtu:-0}" -ge 1500
+e2e_check "MTU $maxmtu on both: ping with the largest payload (-M do)" mtumax
+e2e_check "MTU $((maxmtu + 1)) and $((minmtu - 1)) are refused" mtu_range
+e2e_check "MTU 1500 again: ping with 1472 bytes (-M do)" mtu1500
+
+e2e_check "MAC address changed while down: A reaches B at the new address" \
+	mac_down 02:00:5e:51:0a:02
+if [ "$E2E_DRIVER" = mainline ]; then
+	e2e_skip "MAC address changed while up: A reaches B at the new address" \
+		"mainline lacks IFF_LIVE_ADDR_CHANGE (EBUSY while running)"
+else
+	e2e_check "MAC address changed while up: A reaches B at the new address" \
+		mac_up 02:00:5e:51:0b:02
+fi
+
+rx0=$(netdev_stat spb "$B" rx_packets) tx0=$(netdev_stat spb "$B" tx_packets)
+bg_start
+e2e_check "B goes down and up while iperf3 runs" down_up
+bg_stop
+e2e_check "B reports carrier again within 10 s" wait_for 10 carrier
+e2e_check "B's counters did not go backwards across down/up" not_backwards
+e2e_check "after down/up: ping and iperf3 pass" traffic
+
+drv=$(basename "$(readlink "/sys/bus/spi/devices/$(emu_spidev emu1)/driver")")
+mod=$(basename "$(readlink "/sys/bus/spi/drivers/$drv/module")")
+e2e_note "driver $drv, module $mod (${E2E_DRIVER_MOD:-E2E_DRIVER_MOD not set})"
+if [ "$E2E_DRIVER" = mainline ]; then
+	e2e_skip "the driver unbinds from both chips while iperf3 runs" "$unbind_up_why"
+	quiesce
+	e2e_check "the driver unbinds from both chips; the chips remain" unbind
+else
+	bg_start
+	e2e_check "the driver unbinds from both chips while iperf3 runs; the chips remain" unbind
+	bg_stop
+fi
+e2e_check "the driver binds both chips again" bind
+A=$(emu_netdev emu0)
+B=$(emu_netdev emu1)
+e2e_check "after bind: the new interfaces ($A, $B) get carrier, ping and iperf3 pass" rejoin
+
+if [ "$E2E_DRIVER" = mainline ]; then
+	e2e_skip "rmmod $mod while iperf3 runs" "$unbind_up_why"
+	quiesce
+	e2e_check "rmmod $mod; the chips remain" unload
+else
+	bg_start
+	e2e_check "rmmod $mod while iperf3 runs; the chips remain" unload
+	bg_stop
+fi
+e2e_check "insmod: the driver binds both chips again" load
+A=$(emu_netdev emu0)
+B=$(emu_netdev emu1)
+e2e_check "after insmod: the new interfaces ($A, $B) get carrier, ping and iperf3 pass" rejoin
+rm -f "$json"
+pair_took
+e2e_finish
