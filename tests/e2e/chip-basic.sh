@@ -35,12 +35,7 @@ iperf() { # FROM-NS TO-ADDR [-R]
 	[ "$bits" -gt 0 ]
 }
 
-e2e_check "$E2E_DRIVER probes two $chip chips on the emulator" setup
-# e2e_check runs each check in a subshell: name the interfaces here.
-A=$(emu_netdev emu0)
-B=$(emu_netdev emu1)
-e2e_check "the interfaces come up in two namespaces" into_netns
-e2e_check "both ends report carrier within 10 s" wait_for 10 carrier
+pair_start
 e2e_check "ping IPv4" ip netns exec spa ping -c 5 -i 0.2 -W 2 $E2E_IP4_B
 e2e_check "ping IPv6" ip netns exec spa ping -6 -c 5 -i 0.2 -W 2 $E2E_IP6_B
 e2e_check "iperf3 TCP A to B for $t s" iperf spa $E2E_IP4_B

@@ -159,12 +159,7 @@ promisc_on() {
 }
 promisc_off() { ip -n spb link set "$B" promisc off && dropped "$1"; }
 
-e2e_check "$E2E_DRIVER probes two $chip chips on the emulator" setup
-# e2e_check runs each check in a subshell: name the interfaces here.
-A=$(emu_netdev emu0)
-B=$(emu_netdev emu1)
-e2e_check "the interfaces come up in two namespaces" into_netns
-e2e_check "both ends report carrier within 10 s" wait_for 10 carrier
+pair_start
 e2e_check "A routes IPv4 multicast to its chip" ip -n spa route add 224.0.0.0/4 dev "$A"
 
 e2e_note "hash bins of B's groups and broadcast at the start: $(used_bins)"

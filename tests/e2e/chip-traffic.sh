@@ -94,12 +94,7 @@ maxframe() {
 	[ $((a1 - a0)) -ge $((3 * 1514)) ] && [ $((b1 - b0)) -ge $((3 * 1514)) ]
 }
 
-e2e_check "$E2E_DRIVER probes two $chip chips on the emulator" setup
-# e2e_check runs each check in a subshell: name the interfaces here.
-A=$(emu_netdev emu0)
-B=$(emu_netdev emu1)
-e2e_check "the interfaces come up in two namespaces" into_netns
-e2e_check "both ends report carrier within 10 s" wait_for 10 carrier
+pair_start
 e2e_check "iperf3 TCP --bidir for $t s: both directions carry data" bidir
 e2e_check "iperf3 TCP -P 4 for $t s: all four streams carry data" parallel
 e2e_check "iperf3 UDP 64-byte datagrams at 200/s: loss within bounds" udp 64 200

@@ -34,3 +34,11 @@ wait_for() {
 
 # netdev_stat NS DEV FIELD: a counter from sysfs statistics in a namespace.
 netdev_stat() { ip netns exec "$1" cat "/sys/class/net/$2/statistics/$3"; }
+
+# emu_reg CHIP ADDR: one register of the chip, two hex digits, read through
+# the model's side-effect-free view.
+emu_reg() {
+	local a=$(($2))
+	awk -v l="$(printf '%02x:' $((a & 0xf0)))" -v f=$(((a & 15) + 2)) \
+		'$1 == l { print $f }' "$EMU_DBG/$1/regs"
+}

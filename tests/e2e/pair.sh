@@ -110,3 +110,13 @@ pair_listening() { [ -n "$(ip netns exec spb ss -Hltn 'sport = :5201')" ]; }
 
 # The script's own duration, as a note: call last, before e2e_finish.
 pair_took() { e2e_note "$E2E_NAME took $SECONDS s ($E2E_DRIVER $chip, $profile)"; }
+
+# pair_start: the checks every two-chip script begins with; sets A and B
+# (in the calling shell: e2e_check runs each check in a subshell).
+pair_start() {
+	e2e_check "$E2E_DRIVER probes two $chip chips on the emulator" setup
+	A=$(emu_netdev emu0)
+	B=$(emu_netdev emu1)
+	e2e_check "the interfaces come up in two namespaces" into_netns
+	e2e_check "both ends report carrier within 10 s" wait_for 10 carrier
+}
