@@ -840,6 +840,30 @@ static void spinet_mdio_unregister(struct spinet *sn)
 	mdiobus_free(sn->mdio);
 }
 
+/*
+ * A firmware node property that is present but not a usable address: an
+ * all-zero one is a placeholder a boot loader did not fill (the Raspberry
+ * Pi's overlays carry one) and is passed over quietly.
+ */
+static bool spinet_fw_mac_bad(struct device *dev)
+{
+	static const char * const props[] = {
+		"mac-address", "local-mac-address",
+	};
+	u8 mac[ETH_ALEN];
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(props); i++) {
+		if (!device_property_present(dev, props[i]))
+			continue;
+		if (device_property_read_u8_array(dev, props[i], mac,
+						  ETH_ALEN) ||
+		    !is_zero_ether_addr(mac))
+			return true;
+	}
+	return false;
+}
+
 /* Station address: firmware node, then the chip's own, then random. */
 static void spinet_pick_mac(struct spinet *sn, const u8 *chip_mac)
 {
@@ -850,8 +874,7 @@ static void spinet_pick_mac(struct spinet *sn, const u8 *chip_mac)
 	ret = device_get_ethdev_address(dev, ndev);
 	if (!ret)
 		return;
-	if (device_property_present(dev, "local-mac-address") ||
-	    device_property_present(dev, "mac-address"))
+	if (spinet_fw_mac_bad(dev))
 		dev_warn(dev, "invalid MAC address in the device tree (%pe), ignored\n",
 			 ERR_PTR(ret));
 	if (is_valid_ether_addr(chip_mac)) {
