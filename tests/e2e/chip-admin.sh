@@ -32,7 +32,7 @@ in_b() { ip netns exec spb "$@"; }
 ping_b() { ip netns exec spa ping -c 3 -i 0.2 -W 2 $E2E_IP4_B; }
 traffic() {
 	local bits
-	ping_b && pair_iperf3 "$json" spa -c $E2E_IP4_B || return 1
+	ping_b && e2e_iperf3 "$json" spa -c $E2E_IP4_B || return 1
 	bits=$(jq '.end.sum_received.bits_per_second | floor' "$json")
 	echo "iperf3: $((bits / 1000)) kbit/s"
 	[ "$bits" -gt 0 ]
@@ -135,7 +135,7 @@ mac_up() { ip -n spb link set "$B" address "$1" && reaches_mac "$1"; }
 bg_start() {
 	ip netns exec spb timeout $((t + 20)) iperf3 -s -1 -B $E2E_IP4_B >/dev/null 2>&1 &
 	bg_server=$!
-	wait_for 5 pair_listening
+	wait_for 5 e2e_listening
 	ip netns exec spa timeout $((t + 20)) iperf3 -c $E2E_IP4_B -t "$t" >/dev/null 2>&1 &
 	bg_client=$!
 	sleep 1

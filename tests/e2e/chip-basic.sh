@@ -23,16 +23,8 @@
 . "$(dirname "$0")/pair.sh"
 
 iperf() { # FROM-NS TO-ADDR [-R]
-	local json bits
-	ip netns exec spb timeout $((t + 20)) iperf3 -s -1 -B $E2E_IP4_B >/dev/null 2>&1 &
-	sleep 1
-	json=$(ip netns exec "$1" timeout $((t + 20)) iperf3 -c "$2" -t "$t" -J $3)
-	local rc=$?
-	wait
-	[ $rc -eq 0 ] || { echo "$json" | tail -n 5; return 1; }
-	bits=$(jq '.end.sum_received.bits_per_second | floor' <<<"$json")
-	e2e_note "iperf3 TCP ${3:+reverse }$E2E_DRIVER $chip ($profile): $((bits / 1000)) kbit/s"
-	[ "$bits" -gt 0 ]
+	e2e_tcp_rate "$1" "$2" \
+		"iperf3 TCP ${3:+reverse }$E2E_DRIVER $chip ($profile)" ${3:+"$3"}
 }
 
 pair_start

@@ -18,7 +18,6 @@
 
 chip=${E2E_CHIP:-dm9051}
 : "${E2E_DRIVER:=spinet}"
-t=${E2E_IPERF_T:-3}
 profile=${E2E_PROFILE:-pi4}
 t0=$SECONDS
 
@@ -52,17 +51,10 @@ into_netns() {
 carrier() { [ "$(ip netns exec spa cat /sys/class/net/"$A"/carrier)" = 1 ]; }
 
 iperf() { # FROM-NS TO-ADDR [iperf3 options]
-	local json bits from=$1 to=$2
+	local from=$1 to=$2
 	shift 2
-	ip netns exec spb timeout $((t + 20)) iperf3 -s -1 -B $E2E_IP4_B >/dev/null 2>&1 &
-	sleep 1
-	json=$(ip netns exec "$from" timeout $((t + 20)) iperf3 -c "$to" -t "$t" -J "$@")
-	local rc=$?
-	wait
-	[ $rc -eq 0 ] || { echo "$json" | tail -n 5; return 1; }
-	bits=$(jq '.end.sum_received.bits_per_second | floor' <<<"$json")
-	e2e_note "iperf3 TCP $* $E2E_DRIVER $chip to the peer netdev ($profile): $((bits / 1000)) kbit/s"
-	[ "$bits" -gt 0 ]
+	e2e_tcp_rate "$from" "$to" \
+		"iperf3 TCP $* $E2E_DRIVER $chip to the peer netdev ($profile)" "$@"
 }
 
 # The driver's counters equal the chip's: every frame the driver sent left

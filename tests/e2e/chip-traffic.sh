@@ -31,7 +31,7 @@ kbits() { echo $(($(jq "$1 | floor" "$json") / 1000)); }
 # TCP both ways at once: each direction must carry data.
 bidir() {
 	local ab ba
-	pair_iperf3 "$json" spa -c $E2E_IP4_B --bidir || return 1
+	e2e_iperf3 "$json" spa -c $E2E_IP4_B --bidir || return 1
 	ab=$(kbits .end.sum_received.bits_per_second)
 	ba=$(kbits .end.sum_received_bidir_reverse.bits_per_second)
 	e2e_note "iperf3 TCP --bidir $E2E_DRIVER $chip ($profile): A to B $ab kbit/s, B to A $ba kbit/s"
@@ -42,7 +42,7 @@ bidir() {
 # Four TCP streams A to B: every one of them must deliver data.
 parallel() {
 	local n moving
-	pair_iperf3 "$json" spa -c $E2E_IP4_B -P 4 || return 1
+	e2e_iperf3 "$json" spa -c $E2E_IP4_B -P 4 || return 1
 	n=$(jq '.end.streams | length' "$json")
 	moving=$(jq '[.end.streams[] | select(.receiver.bytes > 0)] | length' "$json")
 	e2e_note "iperf3 TCP -P 4 $E2E_DRIVER $chip ($profile):" \
@@ -70,7 +70,7 @@ parallel() {
 udp() {
 	local len=$1 pps=$2 r0 r1 pkts lost got slack
 	r0=$(emu_counter emu0 tx_rejected)
-	pair_iperf3 "$json" spa -c $E2E_IP4_B -u -l "$len" -b $((len * 8 * pps)) || return 1
+	e2e_iperf3 "$json" spa -c $E2E_IP4_B -u -l "$len" -b $((len * 8 * pps)) || return 1
 	r1=$(emu_counter emu0 tx_rejected)
 	pkts=$(jq '.end.sum.packets' "$json")
 	lost=$(jq '.end.sum.lost_packets' "$json")

@@ -57,3 +57,34 @@ E2E_IP4_A=198.18.0.1
 E2E_IP4_B=198.18.0.2
 E2E_IP6_A=2001:db8:5e::1
 E2E_IP6_B=2001:db8:5e::2
+
+# e2e_listening: a one-shot iperf3 server listens in namespace spb.
+e2e_listening() { [ -n "$(ip netns exec spb ss -Hltn 'sport = :5201')" ]; }
+
+# e2e_iperf3 OUT FROM-NS ARGS...: one iperf3 run of E2E_IPERF_T seconds
+# seconds, the server in spb on E2E_IP4_B, the client in FROM-NS with
+# ARGS (-c ADDR and options); its JSON goes to OUT.
+e2e_iperf3() {
+	local out=$1 from=$2 secs=${E2E_IPERF_T:-3} rc srv
+	shift 2
+	ip netns exec spb timeout $((secs + 20)) iperf3 -s -1 -B $E2E_IP4_B >/dev/null 2>&1 &
+	srv=$!
+	wait_for 5 e2e_listening || { kill $srv; wait $srv; echo "no iperf3 server"; return 1; }
+	ip netns exec "$from" timeout $((secs + 20)) iperf3 -t "$secs" -J "$@" >"$out"
+	rc=$?
+	wait $srv
+	[ $rc -eq 0 ] || { tail -n 5 "$out"; return 1; }
+}
+
+# e2e_tcp_rate FROM-NS TO-ADDR NOTE [iperf3 options]: a TCP run; notes
+# "NOTE: N kbit/s" and fails unless data arrived.
+e2e_tcp_rate() {
+	local from=$1 to=$2 note=$3 out bits
+	shift 3
+	out=$(mktemp) || return 1
+	e2e_iperf3 "$out" "$from" -c "$to" "$@" || { rm -f "$out"; return 1; }
+	bits=$(jq '.end.sum_received.bits_per_second | floor' "$out")
+	rm -f "$out"
+	e2e_note "$note: $((bits / 1000)) kbit/s"
+	[ "$bits" -gt 0 ]
+}

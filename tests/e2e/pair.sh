@@ -92,21 +92,6 @@ counters_agree() {
 	return 1
 }
 
-# pair_iperf3 OUT FROM-NS ARGS...: one iperf3 run, the server in spb on
-# B's IPv4 address, the client in FROM-NS with ARGS (-c ADDR...); its JSON
-# report goes to OUT. Both ends are bounded in time.
-pair_iperf3() {
-	local out=$1 from=$2 rc
-	shift 2
-	ip netns exec spb timeout $((t + 20)) iperf3 -s -1 -B $E2E_IP4_B >/dev/null 2>&1 &
-	local srv=$!
-	wait_for 5 pair_listening || { kill $srv; wait $srv; echo "no iperf3 server"; return 1; }
-	ip netns exec "$from" timeout $((t + 20)) iperf3 -t "$t" -J "$@" >"$out"
-	rc=$?
-	wait $srv
-	[ $rc -eq 0 ] || { tail -n 5 "$out"; return 1; }
-}
-pair_listening() { [ -n "$(ip netns exec spb ss -Hltn 'sport = :5201')" ]; }
 
 # The script's own duration, as a note: call last, before e2e_finish.
 pair_took() { e2e_note "$E2E_NAME took $SECONDS s ($E2E_DRIVER $chip, $profile)"; }
