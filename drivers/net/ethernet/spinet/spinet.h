@@ -92,11 +92,11 @@ enum spinet_rx_err {
  *	spinet_rx_error() and spinet_request_reset(), and ends the batch.
  * @rx_irq: mask (@enable false) or unmask the chip's receive interrupt,
  *	while the core's RX ring is full.
- * @tx: copy one frame to the chip and have it sent; @more: another frame
- *	follows at once. Return 0 when the chip holds the frame (the core
- *	frees the skb), -EBUSY when the chip has no room (the core keeps the
- *	skb and retries after the next SPINET_EV_TX, which the chip must then
- *	raise), or another negative errno (the frame is dropped).
+ * @tx: copy one frame to the chip and have it sent. Return 0 when the
+ *	chip holds the frame (the core frees the skb), -EBUSY when the chip
+ *	has no room (the core keeps the skb and retries after the next
+ *	SPINET_EV_TX, which the chip must then raise), or another negative
+ *	errno (the frame is dropped).
  * @tx_flush: optional: start frames @tx left waiting in the chip; -EBUSY
  *	as for @tx. Called when the core's TX ring is empty or @tx said
  *	-EBUSY, and on SPINET_EV_TX.
@@ -118,7 +118,7 @@ struct spinet_chip_ops {
 	int (*irq_status)(struct spinet *sn, u32 *events);
 	int (*rx)(struct spinet *sn, unsigned int budget);
 	int (*rx_irq)(struct spinet *sn, bool enable);
-	int (*tx)(struct spinet *sn, struct sk_buff *skb, bool more);
+	int (*tx)(struct spinet *sn, struct sk_buff *skb);
 	int (*tx_flush)(struct spinet *sn);
 	int (*set_mac)(struct spinet *sn, const u8 *addr);
 	int (*set_filter)(struct spinet *sn, const struct spinet_rx_filter *f);

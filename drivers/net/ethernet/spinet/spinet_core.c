@@ -78,7 +78,6 @@ void spinet_chip_stat_add(struct spinet *sn, unsigned int idx, u64 n)
 	if (!WARN_ON_ONCE(idx >= sn->chip->n_stats))
 		spinet_stat_add(sn, SPINET_STAT_NUM + idx, n);
 }
-EXPORT_SYMBOL_IF_KUNIT(spinet_chip_stat_add);
 
 /**
  * spinet_kick() - give the bus owner work
@@ -109,7 +108,6 @@ void spinet_request_reset(struct spinet *sn)
 {
 	spinet_kick(sn, SPINET_WORK_RESET);
 }
-EXPORT_SYMBOL_IF_KUNIT(spinet_request_reset);
 
 /**
  * spinet_chip_priv() - the chip's private data
@@ -329,7 +327,7 @@ static int spinet_do_tx(struct spinet *sn)
 	int ret = 0;
 
 	while (pkts < SPINET_TX_BATCH && (skb = spinet_ring_peek(&sn->txr))) {
-		ret = ops->tx(sn, skb, spinet_ring_count(&sn->txr) > 1);
+		ret = ops->tx(sn, skb);
 		if (ret == -EBUSY) {
 			spinet_stat_add(sn, SPINET_STAT_TX_CHIP_BUSY, 1);
 			break;

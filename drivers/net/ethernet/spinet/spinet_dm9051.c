@@ -191,9 +191,12 @@ static unsigned int dm9051_read(struct dm9051 *dm, u8 reg)
 	return at + 1;
 }
 
-/* A memory-port command followed by @len bytes read into @dst. */
-static void dm9051_read_burst(struct dm9051 *dm, u8 cmd, void *dst,
-			      unsigned int len)
+/*
+ * A memory-port command (its byte on the wire: @cmd) and @len data bytes
+ * in the same chip select, written from @src or read into @dst.
+ */
+static void dm9051_burst(struct dm9051 *dm, u8 cmd, const void *src,
+			 void *dst, unsigned int len)
 {
 	struct spi_transfer *t = dm9051_xfer(dm, true);
 	u8 *tx = dm9051_txbytes(dm, 1);
@@ -206,8 +209,21 @@ static void dm9051_read_burst(struct dm9051 *dm, u8 cmd, void *dst,
 	t = dm9051_xfer(dm, false);
 	if (!t)
 		return;
+	t->tx_buf = src;
 	t->rx_buf = dst;
 	t->len = len;
+}
+
+static void dm9051_read_burst(struct dm9051 *dm, u8 cmd, void *dst,
+			      unsigned int len)
+{
+	dm9051_burst(dm, cmd, NULL, dst, len);
+}
+
+static void dm9051_write_burst(struct dm9051 *dm, u8 cmd, const void *src,
+			       unsigned int len)
+{
+	dm9051_burst(dm, DM9051_SPI_WR | cmd, src, NULL, len);
 }
 
 /* Queue a peek at the ready byte of the next RX header. */
@@ -568,13 +584,11 @@ static int dm9051_tx_poll(struct dm9051 *dm)
  * that request is done; so a frame costs one message while the bus is
  * slower than the wire.
  */
-static int dm9051_tx(struct spinet *sn, struct sk_buff *skb, bool more)
+static int dm9051_tx(struct spinet *sn, struct sk_buff *skb)
 {
 	struct dm9051 *dm = spinet_chip_priv(sn);
 	unsigned int tcr = 0, len = skb->len;
 	const void *data = skb->data;
-	struct spi_transfer *t;
-	u8 *cmd;
 	int ret;
 
 	if (len > DM9051_TX_MAX)
@@ -595,18 +609,7 @@ static int dm9051_tx(struct spinet *sn, struct sk_buff *skb, bool more)
 		dm9051_tx_request(dm, dm->tx_wait_len);
 		dm->tx_wait_len = 0;
 	}
-	t = dm9051_xfer(dm, true);
-	cmd = dm9051_txbytes(dm, 1);
-	if (t) {
-		*cmd = DM9051_SPI_WR | DAVICOM_MWCMD;
-		t->tx_buf = cmd;
-		t->len = 1;
-	}
-	t = dm9051_xfer(dm, false);
-	if (t) {
-		t->tx_buf = data;
-		t->len = len;
-	}
+	dm9051_write_burst(dm, DAVICOM_MWCMD, data, len);
 	if (!dm->tx_busy)
 		dm9051_tx_request(dm, len);
 	else
