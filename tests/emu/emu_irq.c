@@ -28,6 +28,7 @@
 #include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/irqdomain.h>
+#include <linux/of.h>
 
 #include "emu_priv.h"
 
@@ -36,6 +37,8 @@
 
 static struct irq_domain *emu_irq_domain;
 static struct fwnode_handle *emu_irq_fwnode;
+/* The device tree's "spinet,emu-intc" node, if the tree has one. */
+static struct device_node *emu_irq_np;
 
 static bool emu_irq_is_level(const struct emu_irq_line *line)
 {
@@ -269,7 +272,11 @@ static struct irq_chip emu_irq_chip = {
 static int emu_irq_map(struct irq_domain *d, unsigned int virq,
 		       irq_hw_number_t hw)
 {
-	irq_set_chip_and_handler(virq, &emu_irq_chip, handle_level_irq);
+	/*
+	 * A line no chip drives yet (a device tree may name one) gets the
+	 * dummy chip; emu_irq_line_init() installs ours when a chip takes it.
+	 */
+	irq_set_chip_and_handler(virq, &dummy_irq_chip, handle_bad_irq);
 	irq_set_noprobe(virq);
 	return 0;
 }
@@ -282,14 +289,17 @@ static const struct irq_domain_ops emu_irq_domain_ops = {
 /**
  * emu_irq_line_init() - give a chip its interrupt line
  * @dev: the chip; @dev->index is the line's hardware number
+ * @type: the trigger type to start with (%IRQ_TYPE_LEVEL_LOW unless a
+ *	device tree says otherwise)
  *
- * The line starts as level-low, masked, not asserted, until a driver
- * requests it with the type it wants.
+ * The line starts masked and not asserted; a driver may request it with
+ * another type. A device tree's consumer of the line finds this mapping
+ * and @type in it.
  *
  * Context: process.
  * Return: 0, or a negative errno.
  */
-int emu_irq_line_init(struct emu_dev *dev)
+int emu_irq_line_init(struct emu_dev *dev, unsigned int type)
 {
 	struct emu_irq_line *line = &dev->irq;
 
@@ -298,12 +308,13 @@ int emu_irq_line_init(struct emu_dev *dev)
 	line->timer.function = emu_irq_deliver;
 	line->dev = dev;
 	line->masked = true;
-	line->type = IRQ_TYPE_LEVEL_LOW;
+	line->type = type;
 	line->virq = irq_create_mapping(emu_irq_domain, dev->index);
 	if (!line->virq)
 		return -ENOSPC;
+	irq_set_chip_and_handler(line->virq, &emu_irq_chip, handle_level_irq);
 	irq_set_chip_data(line->virq, line);
-	irq_set_irq_type(line->virq, IRQ_TYPE_LEVEL_LOW);
+	irq_set_irq_type(line->virq, type);
 	return 0;
 }
 
@@ -320,22 +331,46 @@ void emu_irq_line_exit(struct emu_dev *dev)
 }
 
 /**
+ * emu_irq_np_is() - whether a device tree node is the emulator's
+ *	interrupt controller
+ * @np: the node
+ *
+ * Context: any.
+ * Return: true if interrupts that name @np are the emulator's lines.
+ */
+bool emu_irq_np_is(const struct device_node *np)
+{
+	return np && np == emu_irq_np;
+}
+
+/**
  * emu_irq_init() - create the emulator's interrupt domain
  * @parent: the emulator's device, for messages
+ *
+ * If the device tree has a "spinet,emu-intc" node, the domain is that
+ * node's, so that chips the tree describes find their interrupts in it.
  *
  * Context: process.
  * Return: 0, or a negative errno.
  */
 int emu_irq_init(struct device *parent)
 {
-	emu_irq_fwnode = irq_domain_alloc_named_fwnode("spinet-emu");
-	if (!emu_irq_fwnode)
-		return -ENOMEM;
-	emu_irq_domain = irq_domain_create_linear(emu_irq_fwnode, EMU_MAX_DEVS,
+	struct fwnode_handle *fwnode;
+
+	emu_irq_np = of_find_compatible_node(NULL, NULL, "spinet,emu-intc");
+	if (emu_irq_np) {
+		fwnode = of_fwnode_handle(emu_irq_np);
+	} else {
+		emu_irq_fwnode = irq_domain_alloc_named_fwnode("spinet-emu");
+		if (!emu_irq_fwnode)
+			return -ENOMEM;
+		fwnode = emu_irq_fwnode;
+	}
+	emu_irq_domain = irq_domain_create_linear(fwnode, EMU_MAX_DEVS,
 						  &emu_irq_domain_ops, NULL);
 	if (!emu_irq_domain) {
-		irq_domain_free_fwnode(emu_irq_fwnode);
 		dev_err(parent, "cannot create the interrupt domain\n");
+		emu_irq_exit();
 		return -ENOMEM;
 	}
 	return 0;
@@ -348,6 +383,22 @@ int emu_irq_init(struct device *parent)
  */
 void emu_irq_exit(void)
 {
-	irq_domain_remove(emu_irq_domain);
-	irq_domain_free_fwnode(emu_irq_fwnode);
+	irq_hw_number_t hw;
+	unsigned int virq;
+
+	if (emu_irq_domain) {
+		/* Lines a device tree mapped but no chip ever drove. */
+		for (hw = 0; hw < EMU_MAX_DEVS; hw++) {
+			virq = irq_find_mapping(emu_irq_domain, hw);
+			if (virq)
+				irq_dispose_mapping(virq);
+		}
+		irq_domain_remove(emu_irq_domain);
+	}
+	emu_irq_domain = NULL;
+	if (emu_irq_fwnode)
+		irq_domain_free_fwnode(emu_irq_fwnode);
+	emu_irq_fwnode = NULL;
+	of_node_put(emu_irq_np);
+	emu_irq_np = NULL;
 }

@@ -7,6 +7,9 @@
  *
  *   add MODEL            a new chip (emu0, emu1...) on its own SPI controller;
  *                        whichever driver matches MODEL binds to it
+ *   dt [NODE]            the chips the device tree describes under /spinet-emu
+ *                        (every available one, or NODE), each on a controller
+ *                        that is its node, its SPI device made from the child
  *   del NAME             remove a chip (its driver unbinds first)
  *   connect NAME NAME    a cable between two chips; link comes up
  *   peer NAME            a cable to a new plain netdev NAMEpeer; link up
@@ -22,6 +25,8 @@
  */
 #include <linux/debugfs.h>
 #include <linux/module.h>
+#include <linux/of.h>
+#include <linux/of_irq.h>
 #include <linux/platform_device.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -217,6 +222,7 @@ static void emu_debugfs_add(struct emu_dev *dev)
 	debugfs_create_file("counters", 0444, d, dev, &emu_counters_fops);
 	debugfs_create_file("irq", 0444, d, dev, &emu_irq_fops);
 	debugfs_create_file("regs", 0444, d, dev, &emu_regs_fops);
+	debugfs_create_u32("spi_hz", 0444, d, &dev->spi_hz);
 	debugfs_create_bool("strict", 0644, d, &dev->chip.strict);
 	debugfs_create_u32("an_delay_ms", 0644, d, &dev->chip.an_delay_ms);
 	debugfs_create_u32("fault_rx_hdr", 0644, d, (u32 *)&f->rx_hdr);
@@ -241,27 +247,48 @@ static void emu_debugfs_add(struct emu_dev *dev)
 	debugfs_create_bool("complete_hardirq", 0644, d, &l->complete_hardirq);
 }
 
-static struct emu_dev *emu_create(const char *model_name)
+static const struct emu_model_ops *emu_model(const char *name)
 {
-	const struct emu_model_ops *model = NULL;
-	struct emu_dev *dev;
-	unsigned long flags;
-	unsigned int i, slot;
-	int ret;
+	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(emu_models); i++)
-		if (!strcmp(emu_models[i]->name, model_name))
-			model = emu_models[i];
-	if (!model)
-		return ERR_PTR(-ENOENT);
+		if (!strcmp(emu_models[i]->name, name))
+			return emu_models[i];
+	return NULL;
+}
+
+static unsigned int emu_free_slot(void)
+{
+	unsigned int slot;
+
 	for (slot = 0; slot < EMU_MAX_DEVS && emu_devs[slot]; slot++)
 		;
-	if (slot == EMU_MAX_DEVS)
-		return ERR_PTR(-ENOSPC);
+	return slot;
+}
 
+/*
+ * A chip in slot @slot (also its hwirq) whose interrupt line starts with
+ * trigger type @type; described by @np (whose reference it takes over),
+ * or made by "add" if @np is NULL.
+ */
+static struct emu_dev *emu_create(const struct emu_model_ops *model,
+				  unsigned int slot, unsigned int type,
+				  struct device_node *np)
+{
+	struct emu_dev *dev;
+	unsigned long flags;
+	int ret;
+
+	lockdep_assert_held(&emu_mutex);
+	if (slot >= EMU_MAX_DEVS || emu_devs[slot]) {
+		ret = slot >= EMU_MAX_DEVS ? -ENOSPC : -EBUSY;
+		goto out_put_np;
+	}
 	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
-	if (!dev)
-		return ERR_PTR(-ENOMEM);
+	if (!dev) {
+		ret = -ENOMEM;
+		goto out_put_np;
+	}
 	dev->chip.priv = kzalloc(model->priv_size, GFP_KERNEL);
 	if (!dev->chip.priv) {
 		ret = -ENOMEM;
@@ -277,6 +304,7 @@ static struct emu_dev *emu_create(const char *model_name)
 	memcpy(dev->chip.mac, emu_mac_base, ETH_ALEN);
 	dev->chip.mac[ETH_ALEN - 1] = slot + 1;
 	dev->index = slot;
+	dev->np = np;
 	snprintf(dev->name, sizeof(dev->name), "emu%u", slot);
 	emu_timing_profile(&dev->timing, "pi4");
 	dev->limits.max_hz = 50000000;
@@ -290,7 +318,7 @@ static struct emu_dev *emu_create(const char *model_name)
 	dev->model_timer.function = emu_model_timer;
 	emu_wire_init(dev);
 	/* Before power-on: the model reports its interrupt pin's polarity. */
-	ret = emu_irq_line_init(dev);
+	ret = emu_irq_line_init(dev, type);
 	if (ret)
 		goto out_free_priv;
 	spin_lock_irqsave(&dev->chip.lock, flags);
@@ -313,7 +341,106 @@ out_free_priv:
 	kfree(dev->chip.priv);
 out_free_dev:
 	kfree(dev);
+out_put_np:
+	of_node_put(np);
 	return ERR_PTR(ret);
+}
+
+/* "add MODEL": the first free slot, a level-low line, no device tree. */
+static struct emu_dev *emu_add(const char *model_name)
+{
+	const struct emu_model_ops *model = emu_model(model_name);
+
+	if (!model)
+		return ERR_PTR(-ENOENT);
+	return emu_create(model, emu_free_slot(), IRQ_TYPE_LEVEL_LOW, NULL);
+}
+
+static bool emu_dt_made(const struct device_node *np)
+{
+	unsigned int i;
+
+	for (i = 0; i < EMU_MAX_DEVS; i++)
+		if (emu_devs[i] && emu_devs[i]->np == np)
+			return true;
+	return false;
+}
+
+/*
+ * A chip a device tree describes. @np, a "spinet,emu-spi" node, names the
+ * model in "spinet,model"; its child is the SPI device. The chip's slot is
+ * the hwirq that the child's interrupt names on the emulator's controller,
+ * and the line starts with that trigger type, unless "spinet,slot" puts
+ * the chip elsewhere (a board whose interrupt is wired to another pin). A
+ * child without such an interrupt leaves the chip in the first free slot.
+ */
+static struct emu_dev *emu_add_dt(struct device_node *np)
+{
+	unsigned int slot = EMU_MAX_DEVS, type = IRQ_TYPE_NONE;
+	const struct emu_model_ops *model = NULL;
+	struct of_phandle_args args;
+	struct device_node *child;
+	const char *name;
+
+	if (emu_dt_made(np))
+		return ERR_PTR(-EEXIST);
+	if (!of_property_read_string(np, "spinet,model", &name))
+		model = emu_model(name);
+	if (!model) {
+		dev_err(&emu_pdev->dev, "%pOF: spinet,model names no model\n",
+			np);
+		return ERR_PTR(-ENOENT);
+	}
+	child = of_get_next_available_child(np, NULL);
+	if (child && !of_irq_parse_one(child, 0, &args)) {
+		if (emu_irq_np_is(args.np) && args.args_count == 2) {
+			slot = args.args[0];
+			type = args.args[1] & IRQ_TYPE_SENSE_MASK;
+		}
+		of_node_put(args.np);
+	}
+	of_node_put(child);
+	of_property_read_u32(np, "spinet,slot", &slot);
+	if (slot == EMU_MAX_DEVS)
+		slot = emu_free_slot();
+	return emu_create(model, slot, type ?: IRQ_TYPE_LEVEL_LOW,
+			  of_node_get(np));
+}
+
+/*
+ * "dt [NODE]": the chips that the device tree's /spinet-emu node describes,
+ * every available one not made yet, or the child NODE whatever its status.
+ */
+static int emu_dt(const char *node)
+{
+	struct device_node *root, *np;
+	char path[EMU_NAME_LEN + 16];
+	struct emu_dev *dev;
+	int ret = 0;
+
+	if (node) {
+		snprintf(path, sizeof(path), "/spinet-emu/%s", node);
+		np = of_find_node_by_path(path);
+		ret = np ? PTR_ERR_OR_ZERO(emu_add_dt(np)) : -ENOENT;
+		of_node_put(np);
+		return ret;
+	}
+	root = of_find_node_by_path("/spinet-emu");
+	if (!root)
+		return -ENOENT;
+	for_each_available_child_of_node(root, np) {
+		if (!of_device_is_compatible(np, "spinet,emu-spi") ||
+		    emu_dt_made(np))
+			continue;
+		dev = emu_add_dt(np);
+		if (IS_ERR(dev)) {
+			ret = PTR_ERR(dev);
+			of_node_put(np);
+			break;
+		}
+	}
+	of_node_put(root);
+	return ret;
 }
 
 static void emu_disconnect(struct emu_dev *dev)
@@ -343,6 +470,7 @@ static void emu_del(struct emu_dev *dev)
 	emu_irq_line_exit(dev);
 	debugfs_remove_recursive(dev->dbg);
 	emu_devs[dev->index] = NULL;
+	of_node_put(dev->np);
 	kfree(dev->chip.priv);
 	kfree(dev);
 }
@@ -379,10 +507,12 @@ static int emu_command(char *line)
 	int n;
 
 	n = sscanf(line, "%15s %15s %15s", cmd, a, b);
+	if (n >= 1 && !strcmp(cmd, "dt"))
+		return emu_dt(n >= 2 ? a : NULL);
 	if (n < 2)
 		return -EINVAL;
 	if (!strcmp(cmd, "add"))
-		return PTR_ERR_OR_ZERO(emu_create(a));
+		return PTR_ERR_OR_ZERO(emu_add(a));
 	da = emu_find(a);
 	if (!da)
 		return -ENODEV;
@@ -469,7 +599,7 @@ struct emu_dev *emu_test_create(const char *model)
 	struct emu_dev *dev;
 
 	mutex_lock(&emu_mutex);
-	dev = emu_create(model);
+	dev = emu_add(model);
 	mutex_unlock(&emu_mutex);
 	return dev;
 }

@@ -140,6 +140,9 @@ struct emu_spi_stat {
  * @index: slot in the device table, also the hwirq
  * @ctlr: the SPI controller this chip sits on (one controller per chip)
  * @spi: the SPI device drivers bind to
+ * @np: the device tree node that describes this chip, or NULL (made by
+ *	"add"); the chip holds a reference
+ * @spi_hz: the clock of the last transfer, as the driver asked for it
  * @irq: the interrupt line
  * @timing: the bus cost model; written only while idle, from debugfs
  * @limits: controller constraints; written only from debugfs
@@ -162,6 +165,8 @@ struct emu_dev {
 	unsigned int index;
 	struct spi_controller *ctlr;
 	struct spi_device *spi;
+	struct device_node *np;
+	u32 spi_hz;
 	struct emu_irq_line irq;
 	struct emu_timing timing;
 	struct emu_spi_limits limits;
@@ -194,7 +199,8 @@ extern const struct emu_model_ops emu_null_model;
 /* emu_irq.c */
 int emu_irq_init(struct device *parent);
 void emu_irq_exit(void);
-int emu_irq_line_init(struct emu_dev *dev);
+int emu_irq_line_init(struct emu_dev *dev, unsigned int type);
+bool emu_irq_np_is(const struct device_node *np);
 void emu_irq_line_exit(struct emu_dev *dev);
 void emu_irq_set(struct emu_dev *dev, bool asserted);
 void emu_irq_set_polarity(struct emu_dev *dev, bool low);

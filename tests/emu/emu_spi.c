@@ -22,6 +22,7 @@
  */
 #include <linux/delay.h>
 #include <linux/mm.h>
+#include <linux/of.h>
 #include <linux/sched/task_stack.h>
 #include <linux/spi/spi.h>
 
@@ -171,6 +172,7 @@ static int emu_spi_transfer_one_message(struct spi_controller *ctlr,
 			selected = true;
 		}
 		model->xfer(chip, xfer->tx_buf, xfer->rx_buf, xfer->len);
+		WRITE_ONCE(dev->spi_hz, xfer->speed_hz);
 		chip->cnt.spi_transfers++;
 		chip->cnt.spi_bytes_tx += xfer->len;
 		if (xfer->rx_buf)
@@ -222,13 +224,24 @@ static size_t emu_spi_max_transfer_size(struct spi_device *spi)
 	return dev->limits.max_xfer ?: SIZE_MAX;
 }
 
+static int emu_spi_find(struct device *child, void *data)
+{
+	struct spi_device **spi = data;
+
+	*spi = to_spi_device(child);
+	return 1;
+}
+
 /**
  * emu_spi_add() - put a chip on a new SPI controller and create its device
  * @dev: the chip, with its model, interrupt line and name set
  * @parent: the emulator's platform device
  *
- * The SPI device gets the model's name as modalias, so whichever driver
- * matches it binds, as on a board.
+ * Made by "add", the SPI device gets the model's name as modalias, so
+ * whichever driver matches it binds, as on a board. Described by a device
+ * tree (@dev->np), the controller is that node's, and the SPI core creates
+ * the device from the node's child, with the compatible, clock, interrupt
+ * and address the tree gives it.
  *
  * Context: process.
  * Return: 0, or a negative errno.
@@ -256,11 +269,25 @@ int emu_spi_add(struct emu_dev *dev, struct device *parent)
 	ctlr->max_speed_hz = dev->limits.max_hz;
 	ctlr->transfer_one_message = emu_spi_transfer_one_message;
 	ctlr->max_transfer_size = emu_spi_max_transfer_size;
+	/* @dev->np outlives the controller: no reference of its own. */
+	ctlr->dev.of_node = dev->np;
 	dev->ctlr = ctlr;
 	ret = spi_register_controller(ctlr);
 	if (ret)
 		goto out_put_ctlr;
 
+	if (dev->np) {
+		/* The registration keeps the device; no reference is kept. */
+		dev->spi = NULL;
+		device_for_each_child(&ctlr->dev, &dev->spi, emu_spi_find);
+		if (!dev->spi) {
+			dev_err(parent, "%pOF: no SPI device described under it\n",
+				dev->np);
+			ret = -ENODEV;
+			goto out_unregister_ctlr;
+		}
+		return 0;
+	}
 	strscpy(info.modalias, dev->chip.model->name, sizeof(info.modalias));
 	dev->spi = spi_new_device(ctlr, &info);
 	if (!dev->spi) {
