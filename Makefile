@@ -14,8 +14,9 @@
 #   make dkms-remove      dkms remove --all, delete /usr/src/spinet-VERSION
 #                         and MODPROBE_D/spinet.conf
 #   make check            every test and check (the README's test command)
-#   make e2e DRIVER=spinet|mainline CHIP=dm9051
+#   make e2e DRIVER=spinet|mainline CHIP=dm9051 [DT=1]
 #                         the end-to-end suite of one chip against one driver
+#                         (DT=1: the chips described in a device tree)
 #   make demo [DEMO_DRIVER=spinet|mainline]
 #                         two emulated chips, ping and iperf3, a short report
 #   make uml-run ARGS=..  run a command in the UML test guest
@@ -88,7 +89,7 @@ check:
 DRIVER ?= spinet
 CHIP ?= dm9051
 e2e:
-	scripts/e2e $(DRIVER) $(CHIP)
+	$(if $(DT),E2E_DT=$(DT)) scripts/e2e $(DRIVER) $(CHIP)
 
 DEMO_DRIVER ?= spinet
 demo:

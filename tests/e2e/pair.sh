@@ -14,7 +14,8 @@
 #
 # E2E_CHIP (default dm9051), E2E_IPERF_T (seconds, default 3), E2E_PROFILE
 # (bus timing: pi4, fast or instant; default pi4), E2E_STRICT (1: the
-# emulator's strict mode).
+# emulator's strict mode), E2E_DT (1: the chips are the ones the boot's
+# device tree describes, tests/dt/CHIP.dts, made with the emulator's "dt").
 
 chip=${E2E_CHIP:-dm9051}
 : "${E2E_DRIVER:=spinet}"
@@ -36,7 +37,11 @@ cleanup() {
 trap cleanup EXIT
 
 setup() {
-	emu_ctl add "$chip" && emu_ctl add "$chip" &&
+	if [ "${E2E_DT:-0}" = 1 ]; then
+		emu_ctl dt
+	else
+		emu_ctl add "$chip" && emu_ctl add "$chip"
+	fi &&
 	emu_ctl profile emu0 "$profile" && emu_ctl profile emu1 "$profile" &&
 	echo "${E2E_STRICT:-0}" >"$EMU_DBG/emu0/strict" &&
 	echo "${E2E_STRICT:-0}" >"$EMU_DBG/emu1/strict" &&
