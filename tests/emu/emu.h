@@ -99,6 +99,8 @@ enum emu_rx_hdr_fault {
  * @rx_full: behave as if RX memory were full: drop and count every frame
  * @dead: the chip stops answering: every byte it sends reads @dead_byte
  * @dead_byte: 0xff (pulled-up MISO) or 0x00
+ * @phy_absent: the chip's PHY does not answer: every MDIO read returns 0xffff
+ *	and writes are lost (a PHY held in reset, or a board without one)
  */
 struct emu_faults {
 	enum emu_rx_hdr_fault rx_hdr;
@@ -106,6 +108,7 @@ struct emu_faults {
 	bool rx_full;
 	bool dead;
 	u8 dead_byte;
+	bool phy_absent;
 };
 
 /**

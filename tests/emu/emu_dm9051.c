@@ -520,16 +520,17 @@ static void dm_ep_command(struct emu_chip *chip, struct dm_state *st, u8 epcr)
 
 	if (epcr & DM_EPCR_ERPRR) {
 		if (epcr & DM_EPCR_EPOS)
-			data = dm_phy_read(st, addr, reg);
+			data = chip->faults.phy_absent ? 0xffff :
+			       dm_phy_read(st, addr, reg);
 		else
 			data = st->eeprom[reg];
 		st->reg[DM_EPDRL] = data;
 		st->reg[DM_EPDRH] = data >> 8;
 	} else if (epcr & DM_EPCR_ERPRW) {
 		data = st->reg[DM_EPDRL] | st->reg[DM_EPDRH] << 8;
-		if (epcr & DM_EPCR_EPOS)
+		if ((epcr & DM_EPCR_EPOS) && !chip->faults.phy_absent)
 			dm_phy_write(chip, st, addr, reg, data);
-		else if (epcr & DM_EPCR_WEP)
+		else if (!(epcr & DM_EPCR_EPOS) && (epcr & DM_EPCR_WEP))
 			st->eeprom[reg] = data;
 	}
 	if (epcr & DM_EPCR_REEP)

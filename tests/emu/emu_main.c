@@ -230,6 +230,7 @@ static void emu_debugfs_add(struct emu_dev *dev)
 	debugfs_create_bool("fault_rx_full", 0644, d, &f->rx_full);
 	debugfs_create_bool("fault_dead", 0644, d, &f->dead);
 	debugfs_create_u8("fault_dead_byte", 0644, d, &f->dead_byte);
+	debugfs_create_bool("fault_phy_absent", 0644, d, &f->phy_absent);
 	debugfs_create_atomic_t("spi_fail_next", 0644, d, &dev->spi_fail_next);
 	debugfs_create_u32("irq_drop_next", 0644, d, &dev->irq.drop_next);
 	debugfs_create_u32("irq_dup_next", 0644, d, &dev->irq.dup_next);
@@ -264,6 +265,27 @@ static unsigned int emu_free_slot(void)
 	for (slot = 0; slot < EMU_MAX_DEVS && emu_devs[slot]; slot++)
 		;
 	return slot;
+}
+
+/*
+ * Board faults a device tree node describes, there from power-on, before a
+ * driver probes: "spinet,dead-byte" (MISO reads only this: a chip that
+ * does not answer), "spinet,phy-absent" (no PHY answers on MDIO) and
+ * "spinet,eeprom-mac" (what the EEPROM holds; ff:ff:ff:ff:ff:ff is blank).
+ */
+static void emu_dt_board(struct emu_dev *dev)
+{
+	struct emu_chip *chip = &dev->chip;
+	u32 v;
+
+	if (!of_property_read_u32(dev->np, "spinet,dead-byte", &v)) {
+		chip->faults.dead = true;
+		chip->faults.dead_byte = v;
+	}
+	chip->faults.phy_absent = of_property_read_bool(dev->np,
+							"spinet,phy-absent");
+	of_property_read_u8_array(dev->np, "spinet,eeprom-mac", chip->mac,
+				  ETH_ALEN);
 }
 
 /*
@@ -305,6 +327,8 @@ static struct emu_dev *emu_create(const struct emu_model_ops *model,
 	dev->chip.mac[ETH_ALEN - 1] = slot + 1;
 	dev->index = slot;
 	dev->np = np;
+	if (np)
+		emu_dt_board(dev);
 	snprintf(dev->name, sizeof(dev->name), "emu%u", slot);
 	emu_timing_profile(&dev->timing, "pi4");
 	dev->limits.max_hz = 50000000;
