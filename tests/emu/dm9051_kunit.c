@@ -1320,7 +1320,7 @@ static void dm9051_phy_id_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mdio_rd(t, DM_PHY_10BTCSR), 0x7800);
 	/* no PHY at other addresses */
 	KUNIT_EXPECT_EQ(test, phy_rd(t, 2, MII_PHYSID1), 0xffff);
-	/* a PHY that does not answer (fault knob): reads 0xffff, ignores writes */
+	/* a PHY that does not answer (fault knob): 0xffff, writes lost */
 	t->chip.faults.phy_absent = true;
 	KUNIT_EXPECT_EQ(test, mdio_rd(t, MII_PHYSID1), 0xffff);
 	mdio_wr(t, MII_ADVERTISE, 0x0061);
