@@ -4,13 +4,14 @@
 # ("ok N - what" / "not ok N - what"), which scripts/check counts, and ends
 # with e2e_finish, whose exit status is non-zero if any check failed.
 # Scripts run in the UML guest (RESULTS is then the run directory) or,
-# where they say so, on real hardware.
+# where they say so, on real hardware. E2E_KIND (default e2e) names the
+# results directory: the stress scripts (tests/stress) set it to stress.
 
 E2E_NAME=$(basename "$0" .sh)
 E2E_N=0
 E2E_FAILED=0
 E2E_SKIPPED=0
-E2E_TAP=${RESULTS:-/tmp}/e2e/$E2E_NAME.tap
+E2E_TAP=${RESULTS:-/tmp}/${E2E_KIND:-e2e}/$E2E_NAME.tap
 mkdir -p "$(dirname "$E2E_TAP")"
 : >"$E2E_TAP"
 E2E_NOTES=${E2E_TAP%.tap}.notes
