@@ -662,6 +662,20 @@ int emu_test_connect(struct emu_dev *a, struct emu_dev *b)
 }
 EXPORT_SYMBOL_GPL(emu_test_connect);
 
+/**
+ * emu_test_power_cycle() - cut a chip's power and restore it, for tests
+ * @dev: the chip
+ *
+ * Context: process.
+ */
+void emu_test_power_cycle(struct emu_dev *dev)
+{
+	mutex_lock(&emu_mutex);
+	emu_power_cycle(dev);
+	mutex_unlock(&emu_mutex);
+}
+EXPORT_SYMBOL_GPL(emu_test_power_cycle);
+
 static int emu_ctl_open(struct inode *inode, struct file *file)
 {
 	return single_open(file, emu_ctl_show, NULL);

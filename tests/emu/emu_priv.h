@@ -192,6 +192,7 @@ static inline struct emu_dev *emu_chip_to_dev(struct emu_chip *chip)
 struct emu_dev *emu_test_create(const char *model);
 void emu_test_destroy(struct emu_dev *dev);
 int emu_test_connect(struct emu_dev *a, struct emu_dev *b);
+void emu_test_power_cycle(struct emu_dev *dev);
 
 /* emu_null.c */
 extern const struct emu_model_ops emu_null_model;

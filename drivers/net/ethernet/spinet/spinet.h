@@ -159,6 +159,9 @@ int spinet_spi_setup(struct spi_device *spi, const struct spinet_chip *chip);
 int spinet_probe(struct device *dev, int irq, const struct spinet_chip *chip);
 void spinet_remove(struct device *dev);
 
+/* System sleep, for a bus driver's .driver.pm (pm_sleep_ptr()). */
+extern const struct dev_pm_ops spinet_pm_ops;
+
 void *spinet_chip_priv(struct spinet *sn);
 struct device *spinet_dev(struct spinet *sn);
 struct net_device *spinet_netdev(struct spinet *sn);

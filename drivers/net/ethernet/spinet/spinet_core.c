@@ -20,7 +20,9 @@
 #include <linux/netdevice.h>
 #include <linux/of_net.h>
 #include <linux/phy.h>
+#include <linux/pm.h>
 #include <linux/property.h>
+#include <linux/rtnetlink.h>
 #include <linux/slab.h>
 #include <linux/spi/spi.h>
 
@@ -727,6 +729,45 @@ static const struct net_device_ops spinet_netdev_ops = {
 	.ndo_eth_ioctl		= phy_do_ioctl_running,
 };
 
+/*
+ * System sleep. An interface that is up is detached and stopped as by
+ * "ip link set down": receiver off, interrupts masked, PHY powered down.
+ * Everything it was configured with stays in memory, so resume brings it
+ * up as open() does, reprogramming a chip that may have lost power.
+ */
+static int spinet_suspend(struct device *dev)
+{
+	struct spinet *sn = dev_get_drvdata(dev);
+	struct net_device *ndev = sn->ndev;
+
+	rtnl_lock();
+	if (netif_running(ndev)) {
+		netif_device_detach(ndev);
+		spinet_stop(ndev);
+	}
+	rtnl_unlock();
+	return 0;
+}
+
+static int spinet_resume(struct device *dev)
+{
+	struct spinet *sn = dev_get_drvdata(dev);
+	struct net_device *ndev = sn->ndev;
+	int ret = 0;
+
+	rtnl_lock();
+	if (netif_running(ndev)) {
+		/* On failure the interface stays detached, as the chip is. */
+		ret = spinet_open(ndev);
+		if (!ret)
+			netif_device_attach(ndev);
+	}
+	rtnl_unlock();
+	return ret;
+}
+
+DEFINE_SIMPLE_DEV_PM_OPS(spinet_pm_ops, spinet_suspend, spinet_resume);
+
 static int spinet_mdio_read(struct mii_bus *bus, int addr, int reg)
 {
 	struct spinet *sn = bus->priv;
@@ -821,6 +862,8 @@ static int spinet_mdio_register(struct spinet *sn)
 		goto unregister_bus;
 	}
 	phy_support_asym_pause(sn->phydev);
+	/* Suspend and resume stop and start the PHY themselves. */
+	sn->phydev->mac_managed_pm = true;
 	sn->mdio = bus;
 	return 0;
 

@@ -850,6 +850,7 @@ struct spi_driver spinet_dm9051_driver = {
 	.driver = {
 		.name = "spinet-dm9051",
 		.of_match_table = dm9051_of_match,
+		.pm = pm_sleep_ptr(&spinet_pm_ops),
 	},
 	.probe = dm9051_spi_probe,
 	.remove = dm9051_spi_remove,

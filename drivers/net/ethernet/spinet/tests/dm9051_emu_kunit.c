@@ -965,6 +965,79 @@ static void spinet_dm9051_emu_unbind_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, emu_peek(c->emu, DM_RCR), EMU_RCR_BASE);
 }
 
+
+/*
+ * System sleep, through the driver's own PM callbacks (the guest has no
+ * wake-up source to suspend for real): suspend detaches the interface and
+ * quiets the chip; the chip loses power while asleep; resume programs it
+ * again (the address, which is no longer the EEPROM's, the receiver and
+ * the interrupts) and frames flow within 2 s.
+ */
+static void spinet_dm9051_emu_suspend_test(struct kunit *test)
+{
+	static const u8 addr[ETH_ALEN] = { 0x02, 0x00, 0x00, 0x5e, 0x00, 0x99 };
+	struct sn_chip *a = sn_chip_new(test);
+	struct sn_chip *b = sn_chip_new(test);
+	struct device *dev = &a->emu->spi->dev;
+	const struct dev_pm_ops *pm;
+	u8 par[ETH_ALEN], *frame;
+	struct sn_capture *cap;
+	struct sockaddr sa;
+	unsigned int n;
+	bool ok;
+	int ret;
+
+	pm = dev->driver->pm;
+	KUNIT_ASSERT_NOT_NULL(test, pm);
+	KUNIT_ASSERT_NOT_NULL(test, pm->suspend);
+	KUNIT_ASSERT_NOT_NULL(test, pm->resume);
+	frame = kunit_kzalloc(test, ETH_ZLEN, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, frame);
+	KUNIT_ASSERT_EQ(test, 0, emu_test_connect(a->emu, b->emu));
+	sn_open(test, a);
+	sn_open(test, b);
+	sa.sa_family = a->ndev->type;
+	memcpy(sa.sa_data, addr, ETH_ALEN);
+	rtnl_lock();
+	ret = dev_set_mac_address(a->ndev, &sa, NULL);
+	rtnl_unlock();
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	ret = read_poll_timeout(sn_pair_ready, ok, ok, EMU_POLL_US,
+				EMU_LINK_WAIT_US, false, a, b);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+
+	KUNIT_EXPECT_EQ(test, pm->suspend(dev), 0);
+	KUNIT_EXPECT_FALSE(test, netif_device_present(a->ndev));
+	KUNIT_EXPECT_TRUE(test, netif_running(a->ndev));
+	KUNIT_EXPECT_EQ(test, emu_peek(a->emu, DM_IMR), DM_IMR_PAR);
+	KUNIT_EXPECT_FALSE(test, emu_peek(a->emu, DM_RCR) & DM_RCR_RXEN);
+	KUNIT_EXPECT_TRUE(test, emu_peek(a->emu, DM_GPR) & DM_GPR_PHY_OFF);
+
+	emu_test_power_cycle(a->emu);
+	emu_peek_n(a->emu, DM_PAR, par, ETH_ALEN);
+	KUNIT_ASSERT_MEMNEQ(test, par, addr, ETH_ALEN);
+
+	KUNIT_EXPECT_EQ(test, pm->resume(dev), 0);
+	KUNIT_EXPECT_TRUE(test, netif_device_present(a->ndev));
+	emu_peek_n(a->emu, DM_PAR, par, ETH_ALEN);
+	KUNIT_EXPECT_MEMEQ(test, par, addr, ETH_ALEN);
+	KUNIT_EXPECT_EQ(test, emu_peek(a->emu, DM_IMR), EMU_IMR_RUN);
+	KUNIT_EXPECT_EQ(test, emu_peek(a->emu, DM_RCR), EMU_RCR_BASE);
+	ret = read_poll_timeout(sn_pair_ready, ok, ok, EMU_POLL_US,
+				EMU_WAIT_US, false, a, b);
+	KUNIT_ASSERT_EQ_MSG(test, ret, 0, "no link %u ms after resume",
+			    EMU_WAIT_MS);
+
+	cap = sn_capture_new(test, b);
+	ether_addr_copy(frame, b->ndev->dev_addr);
+	ether_addr_copy(frame + ETH_ALEN, addr);
+	put_unaligned_be16(EMU_ETH_P_TEST, frame + 2 * ETH_ALEN);
+	KUNIT_ASSERT_EQ(test, sn_send(a, frame, ETH_ZLEN), NET_XMIT_SUCCESS);
+	ret = read_poll_timeout(sn_capture_count, n, n > 0, EMU_POLL_US,
+				EMU_WAIT_US, false, cap);
+	KUNIT_EXPECT_EQ_MSG(test, ret, 0, "no frame %u ms after resume",
+			    EMU_WAIT_MS);
+}
 static struct kunit_case spinet_dm9051_emu_test_cases[] = {
 	KUNIT_CASE(spinet_dm9051_emu_probe_test),
 	KUNIT_CASE(spinet_dm9051_emu_open_test),
@@ -973,6 +1046,7 @@ static struct kunit_case spinet_dm9051_emu_test_cases[] = {
 	KUNIT_CASE_PARAM(spinet_dm9051_emu_rx_mode_test, sn_mode_gen_params),
 	KUNIT_CASE_PARAM(spinet_dm9051_emu_remove_test, sn_remove_gen_params),
 	KUNIT_CASE(spinet_dm9051_emu_unbind_test),
+	KUNIT_CASE(spinet_dm9051_emu_suspend_test),
 	{}
 };
 
