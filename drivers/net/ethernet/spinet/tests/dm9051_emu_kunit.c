@@ -965,7 +965,6 @@ static void spinet_dm9051_emu_unbind_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, emu_peek(c->emu, DM_RCR), EMU_RCR_BASE);
 }
 
-
 /*
  * System sleep, through the driver's own PM callbacks (the guest has no
  * wake-up source to suspend for real): suspend detaches the interface and
@@ -1038,6 +1037,7 @@ static void spinet_dm9051_emu_suspend_test(struct kunit *test)
 	KUNIT_EXPECT_EQ_MSG(test, ret, 0, "no frame %u ms after resume",
 			    EMU_WAIT_MS);
 }
+
 static struct kunit_case spinet_dm9051_emu_test_cases[] = {
 	KUNIT_CASE(spinet_dm9051_emu_probe_test),
 	KUNIT_CASE(spinet_dm9051_emu_open_test),
