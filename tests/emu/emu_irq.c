@@ -99,7 +99,7 @@ static enum hrtimer_restart emu_irq_deliver(struct hrtimer *timer)
 {
 	struct emu_irq_line *line = container_of(timer, struct emu_irq_line,
 						 timer);
-	bool fire, dup = false, retry = false;
+	bool fire, dup = false, retry = false, spurious = false;
 
 	raw_spin_lock(&line->lock);
 	if (emu_irq_is_level(line))
@@ -112,6 +112,11 @@ static enum hrtimer_restart emu_irq_deliver(struct hrtimer *timer)
 		line->pending = false;
 		retry = emu_irq_is_level(line);
 		fire = false;
+	}
+	if (!fire && line->spurious_next && !line->masked) {
+		line->spurious_next--;
+		spurious = true;
+		retry = line->spurious_next;
 	}
 	if (fire) {
 		u64 lat = ktime_to_ns(ktime_sub(ktime_get(), line->t_assert));
@@ -129,7 +134,7 @@ static enum hrtimer_restart emu_irq_deliver(struct hrtimer *timer)
 	}
 	raw_spin_unlock(&line->lock);
 
-	if (fire) {
+	if (fire || spurious) {
 		generic_handle_irq(line->virq);
 		if (dup)
 			generic_handle_irq(line->virq);
@@ -208,6 +213,28 @@ void emu_irq_forget_polarity(struct emu_dev *dev)
 	raw_spin_unlock_irqrestore(&line->lock, flags);
 }
 
+/**
+ * emu_irq_spurious() - deliver interrupts with nothing asserted
+ * @dev: the chip
+ * @n: how many: one now, or when the line is next unmasked, and so on
+ *
+ * A glitch on the line, or a controller that reports an interrupt twice:
+ * the handler runs and the chip has nothing to say.
+ *
+ * Context: process (debugfs).
+ */
+void emu_irq_spurious(struct emu_dev *dev, u32 n)
+{
+	struct emu_irq_line *line = &dev->irq;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&line->lock, flags);
+	line->spurious_next = n;
+	raw_spin_unlock_irqrestore(&line->lock, flags);
+	emu_irq_kick(line, 0);
+}
+EXPORT_SYMBOL_GPL(emu_irq_spurious);
+
 static void emu_irq_mask(struct irq_data *d)
 {
 	struct emu_irq_line *line = irq_data_get_irq_chip_data(d);
@@ -226,6 +253,7 @@ static void emu_irq_unmask(struct irq_data *d)
 	line->masked = false;
 	kick = emu_irq_is_level(line) ? emu_irq_level_active(line) :
 					line->pending;
+	kick |= line->spurious_next;
 	raw_spin_unlock(&line->lock);
 	if (kick)
 		emu_irq_kick(line, 0);

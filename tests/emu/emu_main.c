@@ -210,6 +210,22 @@ static int emu_irq_show(struct seq_file *s, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(emu_irq);
 
+static int emu_spurious_get(void *data, u64 *val)
+{
+	struct emu_dev *dev = data;
+
+	*val = READ_ONCE(dev->irq.spurious_next);
+	return 0;
+}
+
+static int emu_spurious_set(void *data, u64 val)
+{
+	emu_irq_spurious(data, min_t(u64, val, U32_MAX));
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(emu_spurious_fops, emu_spurious_get, emu_spurious_set,
+			 "%llu\n");
+
 static void emu_debugfs_add(struct emu_dev *dev)
 {
 	struct emu_faults *f = &dev->chip.faults;
@@ -232,8 +248,14 @@ static void emu_debugfs_add(struct emu_dev *dev)
 	debugfs_create_u8("fault_dead_byte", 0644, d, &f->dead_byte);
 	debugfs_create_bool("fault_phy_absent", 0644, d, &f->phy_absent);
 	debugfs_create_atomic_t("spi_fail_next", 0644, d, &dev->spi_fail_next);
+	debugfs_create_atomic_t("spi_short_next", 0644, d,
+				&dev->spi_short_next);
+	debugfs_create_atomic_t("spi_fail_skip", 0644, d, &dev->spi_fail_skip);
+	debugfs_create_u32("spi_fail_errno", 0644, d, &dev->spi_fail_errno);
 	debugfs_create_u32("irq_drop_next", 0644, d, &dev->irq.drop_next);
 	debugfs_create_u32("irq_dup_next", 0644, d, &dev->irq.dup_next);
+	debugfs_create_file_unsafe("irq_spurious_next", 0644, d, dev,
+				   &emu_spurious_fops);
 	debugfs_create_bool("timing_instant", 0644, d, &t->instant);
 	debugfs_create_u32("timing_hz", 0644, d, &t->hz);
 	debugfs_create_u32("timing_clocks_per_byte", 0644, d,
@@ -336,6 +358,9 @@ static struct emu_dev *emu_create(const struct emu_model_ops *model,
 	dev->limits.len_gran = 1;
 	dev->limits.dma_safe = true;
 	atomic_set(&dev->spi_fail_next, 0);
+	atomic_set(&dev->spi_short_next, 0);
+	atomic_set(&dev->spi_fail_skip, 0);
+	dev->spi_fail_errno = EIO;
 	hrtimer_init(&dev->tx_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
 	dev->tx_timer.function = emu_tx_done;
 	hrtimer_init(&dev->model_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);

@@ -74,6 +74,8 @@ struct emu_spi_limits {
  * @t_assert: when the line last went active, for the latency figure
  * @drop_next: deliveries still to drop (fault knob)
  * @dup_next: deliveries still to duplicate (fault knob)
+ * @spurious_next: deliveries still to make with nothing asserted (fault
+ *	knob), one whenever the line is unmasked
  * @timer: delivers in hard-IRQ context, outside every emulator lock
  * @delivered: interrupts delivered to the handler
  * @dropped: deliveries dropped by the fault knob
@@ -94,6 +96,7 @@ struct emu_irq_line {
 	ktime_t t_assert;
 	u32 drop_next;
 	u32 dup_next;
+	u32 spurious_next;
 	struct hrtimer timer;
 	u64 delivered;
 	u64 dropped;
@@ -149,7 +152,13 @@ struct emu_spi_stat {
  * @bus_free: when the virtual bus becomes free (timing model)
  * @late_ns: how late the emulator returned the last message (overslept)
  * @stat: the timing model's own accounts
- * @spi_fail_next: transfers still to fail with -EIO (fault knob)
+ * @spi_fail_next: transfers still to fail (fault knob): the chip sees none
+ *	of their bytes
+ * @spi_short_next: transfers still to cut short (fault knob): the chip sees
+ *	the first half of their bytes, then the message fails
+ * @spi_fail_skip: transfers to let through before @spi_fail_next or
+ *	@spi_short_next strike (fault knob: where in a message they land)
+ * @spi_fail_errno: what those failures return, negated (EIO by default)
  * @done_timer: finishes the current message in hard-IRQ context
  *	(&emu_spi_limits.complete_hardirq)
  * @tx_timer: tells the model its transmission is complete
@@ -174,6 +183,9 @@ struct emu_dev {
 	u64 late_ns;
 	struct emu_spi_stat stat;
 	atomic_t spi_fail_next;
+	atomic_t spi_short_next;
+	atomic_t spi_fail_skip;
+	u32 spi_fail_errno;
 	struct hrtimer done_timer;
 	struct hrtimer tx_timer;
 	struct hrtimer model_timer;
@@ -206,6 +218,7 @@ void emu_irq_line_exit(struct emu_dev *dev);
 void emu_irq_set(struct emu_dev *dev, bool asserted);
 void emu_irq_set_polarity(struct emu_dev *dev, bool low);
 void emu_irq_forget_polarity(struct emu_dev *dev);
+void emu_irq_spurious(struct emu_dev *dev, u32 n);
 
 /* emu_spi.c */
 int emu_spi_add(struct emu_dev *dev, struct device *parent);

@@ -123,10 +123,20 @@ static bool emu_spi_bad_buf(const struct emu_dev *dev, const void *buf)
 	return l->align > 1 && !IS_ALIGNED((unsigned long)buf, l->align);
 }
 
-static int emu_spi_check(struct emu_dev *dev, struct spi_transfer *xfer)
+/*
+ * Whether a transfer goes through: the controller's constraints, then the
+ * fault knobs (spi_fail_skip transfers pass first; spi_fail_next fails one
+ * before the chip sees a byte, spi_short_next after it has seen the first
+ * half, as a controller that gives up mid-transfer). @seen: how many bytes
+ * the chip clocks. Return: 0, or the negative errno the message fails with.
+ */
+static int emu_spi_check(struct emu_dev *dev, struct spi_transfer *xfer,
+			 unsigned int *seen)
 {
 	const struct emu_spi_limits *l = &dev->limits;
+	int err = -(int)clamp_val(dev->spi_fail_errno, 1, MAX_ERRNO);
 
+	*seen = 0;
 	if (l->max_xfer && xfer->len > l->max_xfer)
 		return -EMSGSIZE;
 	if (l->len_gran > 1 && xfer->len % l->len_gran)
@@ -134,8 +144,19 @@ static int emu_spi_check(struct emu_dev *dev, struct spi_transfer *xfer)
 	if (emu_spi_bad_buf(dev, xfer->tx_buf) ||
 	    emu_spi_bad_buf(dev, xfer->rx_buf))
 		return -EFAULT;
-	if (atomic_dec_if_positive(&dev->spi_fail_next) >= 0)
-		return -EIO;
+	*seen = xfer->len;
+	if ((!atomic_read(&dev->spi_fail_next) &&
+	     !atomic_read(&dev->spi_short_next)) ||
+	    atomic_dec_if_positive(&dev->spi_fail_skip) >= 0)
+		return 0;
+	if (atomic_dec_if_positive(&dev->spi_fail_next) >= 0) {
+		*seen = 0;
+		return err;
+	}
+	if (atomic_dec_if_positive(&dev->spi_short_next) >= 0) {
+		*seen = xfer->len / 2;
+		return err;
+	}
 	return 0;
 }
 
@@ -152,6 +173,7 @@ static int emu_spi_transfer_one_message(struct spi_controller *ctlr,
 	u64 cost = t->msg_ns;
 	unsigned long flags;
 	int delay, ret = 0;
+	unsigned int len;
 
 	model = chip->model;
 	spin_lock_irqsave(&chip->lock, flags);
@@ -159,24 +181,26 @@ static int emu_spi_transfer_one_message(struct spi_controller *ctlr,
 	spin_unlock_irqrestore(&chip->lock, flags);
 
 	list_for_each_entry(xfer, &msg->transfers, transfer_list) {
-		ret = emu_spi_check(dev, xfer);
+		ret = emu_spi_check(dev, xfer, &len);
 		spin_lock_irqsave(&chip->lock, flags);
+		if (!ret || len) {
+			if (!selected) {
+				model->cs_assert(chip);
+				chip->cnt.spi_cs_asserts++;
+				selected = true;
+			}
+			model->xfer(chip, xfer->tx_buf, xfer->rx_buf, len);
+			WRITE_ONCE(dev->spi_hz, xfer->speed_hz);
+			chip->cnt.spi_transfers++;
+			chip->cnt.spi_bytes_tx += len;
+			if (xfer->rx_buf)
+				chip->cnt.spi_bytes_rx += len;
+		}
 		if (ret) {
 			chip->cnt.spi_errors++;
 			spin_unlock_irqrestore(&chip->lock, flags);
 			break;
 		}
-		if (!selected) {
-			model->cs_assert(chip);
-			chip->cnt.spi_cs_asserts++;
-			selected = true;
-		}
-		model->xfer(chip, xfer->tx_buf, xfer->rx_buf, xfer->len);
-		WRITE_ONCE(dev->spi_hz, xfer->speed_hz);
-		chip->cnt.spi_transfers++;
-		chip->cnt.spi_bytes_tx += xfer->len;
-		if (xfer->rx_buf)
-			chip->cnt.spi_bytes_rx += xfer->len;
 		if (xfer->cs_change && !list_is_last(&xfer->transfer_list,
 						     &msg->transfers)) {
 			model->cs_deassert(chip);

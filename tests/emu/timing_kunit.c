@@ -193,6 +193,39 @@ static void emu_fault_spi_fail_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, dev->chip.cnt.spi_errors, 3);
 }
 
+/*
+ * spi_fail_skip lets transfers through first; spi_short_next then fails
+ * one after the chip has clocked half its bytes, spi_fail_next before it
+ * clocks any, both with spi_fail_errno.
+ */
+static void emu_fault_spi_short_test(struct kunit *test)
+{
+	struct spi_transfer xfer = { .len = 8 };
+	struct spi_message msg;
+	struct emu_dev *dev;
+	u64 bytes;
+
+	dev = timing_dev(test);
+	emu_timing_profile(&dev->timing, "instant");
+	xfer.tx_buf = kunit_kzalloc(test, xfer.len, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, xfer.tx_buf);
+	spi_message_init_with_transfers(&msg, &xfer, 1);
+	dev->spi_fail_errno = ETIMEDOUT;
+	atomic_set(&dev->spi_fail_skip, 1);
+	atomic_set(&dev->spi_short_next, 1);
+	bytes = dev->chip.cnt.spi_bytes_tx;
+	KUNIT_EXPECT_EQ(test, 0, spi_sync(dev->spi, &msg));
+	KUNIT_EXPECT_EQ(test, dev->chip.cnt.spi_bytes_tx, bytes + 8);
+	KUNIT_EXPECT_EQ(test, -ETIMEDOUT, spi_sync(dev->spi, &msg));
+	KUNIT_EXPECT_EQ(test, dev->chip.cnt.spi_bytes_tx, bytes + 12);
+	atomic_set(&dev->spi_fail_next, 1);
+	KUNIT_EXPECT_EQ(test, -ETIMEDOUT, spi_sync(dev->spi, &msg));
+	KUNIT_EXPECT_EQ(test, dev->chip.cnt.spi_bytes_tx, bytes + 12);
+	KUNIT_EXPECT_EQ(test, 0, spi_sync(dev->spi, &msg));
+	KUNIT_EXPECT_EQ(test, dev->chip.cnt.spi_bytes_tx, bytes + 20);
+	KUNIT_EXPECT_EQ(test, dev->chip.cnt.spi_errors, 2);
+}
+
 struct async_ctx {
 	struct completion done;
 	bool hardirq;
@@ -401,6 +434,26 @@ static void emu_fault_irq_drop_dup_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ctx->calls, 2);
 }
 
+/*
+ * irq_spurious_next runs the handler with nothing asserted, once per
+ * unmasking, as many times as asked; the chip raised nothing.
+ */
+static void emu_fault_irq_spurious_test(struct kunit *test)
+{
+	struct irq_ctx *ctx;
+	unsigned int i;
+
+	ctx = irq_ctx_new(test);
+	irq_request(test, ctx, irq_handler, IRQF_TRIGGER_LOW);
+	emu_irq_spurious(ctx->dev, 3);
+	for (i = 0; i < 100 && READ_ONCE(ctx->calls) < 3; i++)
+		usleep_range(1000, 2000);
+	usleep_range(5000, 6000);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(ctx->calls), 3);
+	KUNIT_EXPECT_EQ(test, ctx->dev->irq.spurious_next, 0);
+	KUNIT_EXPECT_EQ(test, ctx->dev->chip.cnt.irq_raised, 0);
+}
+
 static void irq_polarity(struct emu_dev *dev, bool low)
 {
 	unsigned long flags;
@@ -528,8 +581,10 @@ static struct kunit_case emu_timing_cases[] = {
 	KUNIT_CASE_PARAM(emu_irq_delivery_test, trigger_gen_params),
 	KUNIT_CASE(emu_irq_level_refire_test),
 	KUNIT_CASE(emu_fault_spi_fail_test),
+	KUNIT_CASE(emu_fault_spi_short_test),
 	KUNIT_CASE(emu_complete_hardirq_test),
 	KUNIT_CASE(emu_fault_irq_drop_dup_test),
+	KUNIT_CASE(emu_fault_irq_spurious_test),
 	KUNIT_CASE(emu_irq_polarity_level_test),
 	KUNIT_CASE(emu_irq_polarity_edge_test),
 	KUNIT_CASE(emu_wire_pause_test),
