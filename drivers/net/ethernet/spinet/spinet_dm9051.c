@@ -427,7 +427,12 @@ static int dm9051_irq_status(struct spinet *sn, u32 *events)
 				(val & DAVICOM_ROCR_WRAP ? 128 : 0));
 		spinet_chip_stat_add(sn, DM9051_STAT_RX_OVERFLOWS, 1);
 	}
-	if ((isr & DAVICOM_ISR_PRS) || dm->rx_ready != DAVICOM_RX_EMPTY_BYTE)
+	/*
+	 * An overflow is a cause too: RX memory is full, which is RX work
+	 * (irqs_without_cause counts only what the chip did not raise).
+	 */
+	if ((isr & (DAVICOM_ISR_PRS | DAVICOM_ISR_ROS | DAVICOM_ISR_ROOS)) ||
+	    dm->rx_ready != DAVICOM_RX_EMPTY_BYTE)
 		*events |= SPINET_EV_RX;
 	if (isr & DAVICOM_ISR_PTS)
 		*events |= SPINET_EV_TX;
