@@ -481,11 +481,14 @@ static bool spinet_own_pass(struct spinet *sn, unsigned long work)
 			  BIT(SPINET_WORK_PAUSE) | BIT(SPINET_WORK_RX_RESUME));
 		work |= BIT(SPINET_WORK_RX) | BIT(SPINET_WORK_TX);
 	}
-	if (work & BIT(SPINET_WORK_IRQ)) {
-		spinet_stat_add(sn, SPINET_STAT_IRQS, 1);
+	if (work & (BIT(SPINET_WORK_IRQ) | BIT(SPINET_WORK_STATUS))) {
+		bool irq = work & BIT(SPINET_WORK_IRQ);
+
+		if (irq)
+			spinet_stat_add(sn, SPINET_STAT_IRQS, 1);
 		if (SPINET_DO(sn, ops->irq_status(sn, &ev)))
 			ev = 0;
-		else if (!ev)
+		else if (!ev && irq)
 			spinet_stat_add(sn, SPINET_STAT_IRQS_NONE, 1);
 		handled |= ev;
 	}
@@ -537,6 +540,15 @@ static irqreturn_t spinet_irq_thread(int irq, void *data)
 		work = xchg(&sn->work, 0);
 		if (!work)
 			break;
+		/*
+		 * The line stays masked while this thread has frames to move:
+		 * read the chip's status between batches, or an RX or TX flood
+		 * hides everything else it has to say (overflow counts past
+		 * what its counter holds, TX completions, link changes).
+		 */
+		if (pass &&
+		    (work & (BIT(SPINET_WORK_RX) | BIT(SPINET_WORK_TX))))
+			work |= BIT(SPINET_WORK_STATUS);
 		handled |= spinet_own_pass(sn, work);
 	}
 	/* Work left after the last pass: run again rather than lose it. */

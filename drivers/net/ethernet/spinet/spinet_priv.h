@@ -28,6 +28,7 @@
 /* Work for the bus owner, bits of &spinet.work. */
 enum spinet_work {
 	SPINET_WORK_IRQ,	/* the chip interrupted */
+	SPINET_WORK_STATUS,	/* read the chip's status, line masked */
 	SPINET_WORK_TX,		/* frames wait in the TX ring */
 	SPINET_WORK_RX,		/* read more frames (batch cut short) */
 	SPINET_WORK_RX_RESUME,	/* the RX ring drained: unmask RX */
