@@ -445,15 +445,25 @@ static void spinet_retry_work(struct work_struct *work)
 	spinet_request_reset(sn);
 }
 
-/* Count a failed operation; several in a row reset the chip. */
-static void spinet_bus_error(struct spinet *sn, int ret)
+/*
+ * A failed operation, or an interrupt without a cause: the chip may not be
+ * answering. SPINET_BUS_ERR_RESET of them in a row, that is with no
+ * interrupt with a cause between them, reset the chip.
+ */
+static void spinet_suspect(struct spinet *sn)
 {
-	spinet_stat_add(sn, SPINET_STAT_BUS_ERRORS, 1);
-	netif_dbg(sn, hw, sn->ndev, "bus error %pe\n", ERR_PTR(ret));
 	if (++sn->bus_errors >= SPINET_BUS_ERR_RESET) {
 		sn->bus_errors = 0;
 		set_bit(SPINET_WORK_RESET, &sn->work);
 	}
+}
+
+/* Count a failed operation. */
+static void spinet_bus_error(struct spinet *sn, int ret)
+{
+	spinet_stat_add(sn, SPINET_STAT_BUS_ERRORS, 1);
+	netif_dbg(sn, hw, sn->ndev, "bus error %pe\n", ERR_PTR(ret));
+	spinet_suspect(sn);
 }
 
 #define SPINET_DO(sn, call) ({					\
@@ -486,10 +496,14 @@ static bool spinet_own_pass(struct spinet *sn, unsigned long work)
 
 		if (irq)
 			spinet_stat_add(sn, SPINET_STAT_IRQS, 1);
-		if (SPINET_DO(sn, ops->irq_status(sn, &ev)))
+		if (SPINET_DO(sn, ops->irq_status(sn, &ev))) {
 			ev = 0;
-		else if (!ev && irq)
+		} else if (ev) {
+			sn->bus_errors = 0;	/* the chip answers */
+		} else if (irq) {
 			spinet_stat_add(sn, SPINET_STAT_IRQS_NONE, 1);
+			spinet_suspect(sn);
+		}
 		handled |= ev;
 	}
 	if (work & BIT(SPINET_WORK_MAC))

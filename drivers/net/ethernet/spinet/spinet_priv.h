@@ -77,7 +77,8 @@ enum spinet_stat {
  *	MDIO from phylib and ethtool, the register dump, open, stop
  * @running: the interface is up and the chip started; written under
  *	@bus_lock, read by the bus owner under it
- * @bus_errors: bus errors in a row; bus owner only
+ * @bus_errors: bus errors and interrupts without a cause since the chip
+ *	last raised one with a cause (or was reset); bus owner only
  * @work: SPINET_WORK_* bits: set by anyone, taken by the bus owner
  * @rx_blocked: the RX ring was full and the chip's RX interrupt is masked;
  *	set by the bus owner, cleared by whoever wins test_and_clear_bit()
