@@ -88,7 +88,8 @@ enum spinet_rx_err {
  *	SPINET_EV_* in @events (0 if the chip did not interrupt).
  * @rx: read at most @budget frames, handing each to spinet_rx_frame() (the
  *	core guarantees room for @budget frames). Return the number read, or
- *	a negative errno. A header that makes no sense is reported with
+ *	a negative errno if an operation failed (frames handed over before
+ *	it go up all the same). A header that makes no sense is reported with
  *	spinet_rx_error() and spinet_request_reset(), and ends the batch.
  * @rx_irq: mask (@enable false) or unmask the chip's receive interrupt,
  *	while the core's RX ring is full.

@@ -291,6 +291,9 @@ static int spinet_do_rx(struct spinet *sn)
 		room = spinet_ring_room(&sn->rxr);
 	}
 	ret = ops->rx(sn, min_t(unsigned int, room, SPINET_RX_BATCH));
+	/* Frames read before an error go up all the same. */
+	if (ret < 0 && spinet_ring_count(&sn->rxr))
+		spinet_napi_kick(sn);
 	if (ret <= 0)
 		return ret;
 	spinet_napi_kick(sn);

@@ -549,7 +549,7 @@ static int dm9051_rx(struct spinet *sn, unsigned int budget)
 		}
 		ret = dm9051_rx_one(sn, dm);
 		if (ret < 0)
-			return n ? n : ret;
+			return ret;
 		if (!ret)
 			break;
 		n++;
