@@ -425,19 +425,37 @@ static int spinet_chip_up(struct spinet *sn)
 	return ret;
 }
 
+/*
+ * Reset the chip and restore it; bus_lock held. A chip that does not come
+ * back (a reset fails, or it does not read as itself) is left alone: its
+ * interrupt disabled, as a line it cannot acknowledge would fire without
+ * end, and its PHY read as having no link, so that phylib takes the
+ * carrier down. A reset is tried again every second, and the first that
+ * works gives the line back and has phylib read the PHY again.
+ */
 static void spinet_restart(struct spinet *sn)
 {
 	int ret;
 
 	spinet_stat_add(sn, SPINET_STAT_CHIP_RESETS, 1);
-	netif_warn(sn, hw, sn->ndev, "resetting the chip\n");
+	if (!sn->dead)
+		netif_warn(sn, hw, sn->ndev, "resetting the chip\n");
 	ret = spinet_chip_up(sn);
-	if (ret) {
+	if (!ret && sn->dead) {
+		sn->dead = false;
+		enable_irq(sn->irq);
+		netif_info(sn, hw, sn->ndev, "the chip answers again\n");
+		phy_mac_interrupt(sn->phydev);
+	} else if (ret && !sn->dead) {
 		netif_err(sn, hw, sn->ndev,
-			  "chip reset failed (%pe), retrying in 1 s\n",
+			  "chip reset failed (%pe), retrying every second\n",
 			  ERR_PTR(ret));
-		schedule_delayed_work(&sn->retry, HZ);
+		sn->dead = true;
+		disable_irq_nosync(sn->irq);
+		phy_mac_interrupt(sn->phydev);
 	}
+	if (ret)
+		schedule_delayed_work(&sn->retry, HZ);
 }
 
 static void spinet_retry_work(struct work_struct *work)
@@ -483,12 +501,17 @@ static bool spinet_own_pass(struct spinet *sn, unsigned long work)
 	bool handled = work & ~BIT(SPINET_WORK_IRQ);
 	u32 ev = 0;
 
+	/* A chip that does not answer is only reset (spinet_restart()). */
+	if (sn->dead)
+		work &= BIT(SPINET_WORK_RESET) | BIT(SPINET_WORK_TIMEOUT);
 	if (work & (BIT(SPINET_WORK_RESET) | BIT(SPINET_WORK_TIMEOUT))) {
 		if (work & BIT(SPINET_WORK_TIMEOUT)) {
 			spinet_stat_add(sn, SPINET_STAT_TX_TIMEOUTS, 1);
 			spinet_stat_add(sn, SPINET_STAT_TX_ERRORS, 1);
 		}
 		spinet_restart(sn);
+		if (sn->dead)
+			return handled;
 		/* The restart programmed the filter, address and pause. */
 		work &= ~(BIT(SPINET_WORK_FILTER) | BIT(SPINET_WORK_MAC) |
 			  BIT(SPINET_WORK_PAUSE) | BIT(SPINET_WORK_RX_RESUME));
@@ -737,6 +760,10 @@ static int spinet_stop(struct net_device *ndev)
 	mutex_lock(&sn->bus_lock);
 	sn->running = false;
 	sn->chip->ops->stop(sn);
+	if (sn->dead) {
+		sn->dead = false;
+		enable_irq(sn->irq);
+	}
 	mutex_unlock(&sn->bus_lock);
 	cancel_delayed_work_sync(&sn->retry);
 	netif_tx_disable(ndev);
@@ -803,7 +830,8 @@ static int spinet_mdio_read(struct mii_bus *bus, int addr, int reg)
 	int ret;
 
 	mutex_lock(&sn->bus_lock);
-	ret = sn->chip->ops->mdio_read(sn, addr, reg);
+	/* No link while the chip does not answer (spinet_restart()). */
+	ret = sn->dead ? 0 : sn->chip->ops->mdio_read(sn, addr, reg);
 	mutex_unlock(&sn->bus_lock);
 	return ret;
 }
@@ -814,7 +842,7 @@ static int spinet_mdio_write(struct mii_bus *bus, int addr, int reg, u16 val)
 	int ret;
 
 	mutex_lock(&sn->bus_lock);
-	ret = sn->chip->ops->mdio_write(sn, addr, reg, val);
+	ret = sn->dead ? -EIO : sn->chip->ops->mdio_write(sn, addr, reg, val);
 	mutex_unlock(&sn->bus_lock);
 	return ret;
 }

@@ -334,6 +334,7 @@ static int dm9051_probe_chip(struct spinet *sn, u8 *mac)
 static int dm9051_reset(struct spinet *sn)
 {
 	struct dm9051 *dm = spinet_chip_priv(sn);
+	unsigned int pidl, pidh;
 	int ret;
 
 	ret = dm9051_write1(dm, DAVICOM_GPR, 0);
@@ -359,7 +360,15 @@ static int dm9051_reset(struct spinet *sn)
 	dm9051_write(dm, DM9051_LMCR, DM9051_LMCR_VALUE);
 	dm9051_write(dm, DM9051_INTCR, dm->intcr);
 	dm9051_write(dm, DAVICOM_IMR, dm->imr);
-	return dm9051_sync(dm);
+	/* A chip that does not answer reads all ones or all zeroes. */
+	pidl = dm9051_read(dm, DAVICOM_PIDL);
+	pidh = dm9051_read(dm, DAVICOM_PIDH);
+	ret = dm9051_sync(dm);
+	if (ret)
+		return ret;
+	if ((dm9051_val(dm, pidl) | dm9051_val(dm, pidh) << 8) != DM9051_PID)
+		return -ENODEV;
+	return 0;
 }
 
 static int dm9051_set_imr(struct dm9051 *dm, u8 imr)

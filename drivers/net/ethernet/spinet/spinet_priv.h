@@ -77,6 +77,8 @@ enum spinet_stat {
  *	MDIO from phylib and ethtool, the register dump, open, stop
  * @running: the interface is up and the chip started; written under
  *	@bus_lock, read by the bus owner under it
+ * @dead: a reset failed: the chip is left alone, its interrupt disabled,
+ *	but for a reset every second; under @bus_lock
  * @bus_errors: bus errors and interrupts without a cause since the chip
  *	last raised one with a cause (or was reset); bus owner only
  * @work: SPINET_WORK_* bits: set by anyone, taken by the bus owner
@@ -118,6 +120,7 @@ struct spinet {
 
 	struct mutex bus_lock;	/* see @bus_lock above */
 	bool running;
+	bool dead;
 	unsigned int bus_errors;
 	unsigned long work;
 	unsigned long rx_blocked;
