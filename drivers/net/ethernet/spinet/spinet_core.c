@@ -16,6 +16,7 @@
 #include <linux/device.h>
 #include <linux/etherdevice.h>
 #include <linux/interrupt.h>
+#include <linux/irq.h>
 #include <linux/module.h>
 #include <linux/netdevice.h>
 #include <linux/of_net.h>
@@ -517,6 +518,10 @@ static bool spinet_own_pass(struct spinet *sn, unsigned long work)
 			  BIT(SPINET_WORK_PAUSE) | BIT(SPINET_WORK_RX_RESUME));
 		work |= BIT(SPINET_WORK_RX) | BIT(SPINET_WORK_TX);
 	}
+	/* A status read answers an interrupt that came meanwhile too. */
+	if ((work & BIT(SPINET_WORK_STATUS)) &&
+	    test_and_clear_bit(SPINET_WORK_IRQ, &sn->work))
+		work |= BIT(SPINET_WORK_IRQ);
 	if (work & (BIT(SPINET_WORK_IRQ) | BIT(SPINET_WORK_STATUS))) {
 		bool irq = work & BIT(SPINET_WORK_IRQ);
 
@@ -581,13 +586,17 @@ static irqreturn_t spinet_irq_thread(int irq, void *data)
 		if (!work)
 			break;
 		/*
-		 * The line stays masked while this thread has frames to move:
-		 * read the chip's status between batches, or an RX or TX flood
-		 * hides everything else it has to say (overflow counts past
-		 * what its counter holds, TX completions, link changes).
+		 * IRQF_ONESHOT keeps a level line masked while this thread
+		 * runs on after an interrupt, and with frames to move it may
+		 * not return for long: read the chip's status between
+		 * batches, or an RX or TX flood hides everything else it has
+		 * to say (overflow counts past what its counter holds, TX
+		 * completions, link changes). Not while the line is unmasked:
+		 * the chip interrupts, and a read here would take the cause of
+		 * an interrupt on its way and leave it none.
 		 */
-		if (pass &&
-		    (work & (BIT(SPINET_WORK_RX) | BIT(SPINET_WORK_TX))))
+		if ((work & (BIT(SPINET_WORK_RX) | BIT(SPINET_WORK_TX))) &&
+		    irqd_irq_masked(irq_get_irq_data(irq)))
 			work |= BIT(SPINET_WORK_STATUS);
 		handled |= spinet_own_pass(sn, work);
 	}
