@@ -562,8 +562,25 @@ static irqreturn_t spinet_hardirq(int irq, void *data)
 {
 	struct spinet *sn = data;
 
+	WRITE_ONCE(sn->irq_seen, true);
 	set_bit(SPINET_WORK_IRQ, &sn->work);
 	return IRQ_WAKE_THREAD;
+}
+
+/*
+ * An edge-triggered line loses for good an edge that goes missing (a
+ * glitch, a controller that drops it): the chip's status stays set, its
+ * pin stays asserted and no edge comes again. So on such a line, when no
+ * interrupt came for a period, the owner reads the status anyway.
+ */
+static void spinet_edge_poll(struct timer_list *t)
+{
+	struct spinet *sn = from_timer(sn, t, edge_poll);
+
+	if (!READ_ONCE(sn->irq_seen))
+		spinet_kick(sn, SPINET_WORK_STATUS);
+	WRITE_ONCE(sn->irq_seen, false);
+	mod_timer(&sn->edge_poll, jiffies + SPINET_EDGE_POLL);
 }
 
 /* The bus owner: the interrupt's thread, also woken by spinet_kick(). */
@@ -756,6 +773,8 @@ static int spinet_open(struct net_device *ndev)
 	mutex_unlock(&sn->bus_lock);
 	phy_start(sn->phydev);
 	netif_tx_start_all_queues(ndev);
+	if (irq_get_trigger_type(sn->irq) & IRQ_TYPE_EDGE_BOTH)
+		mod_timer(&sn->edge_poll, jiffies + SPINET_EDGE_POLL);
 	/* Frames may have arrived between reset and start. */
 	spinet_kick(sn, SPINET_WORK_RX);
 	return 0;
@@ -774,6 +793,7 @@ static int spinet_stop(struct net_device *ndev)
 		enable_irq(sn->irq);
 	}
 	mutex_unlock(&sn->bus_lock);
+	timer_delete_sync(&sn->edge_poll);
 	cancel_delayed_work_sync(&sn->retry);
 	netif_tx_disable(ndev);
 	phy_stop(sn->phydev);
@@ -1066,6 +1086,7 @@ int spinet_probe(struct device *dev, int irq, const struct spinet_chip *chip)
 	spin_lock_init(&sn->cfg_lock);
 	u64_stats_init(&sn->syncp);
 	INIT_DELAYED_WORK(&sn->retry, spinet_retry_work);
+	timer_setup(&sn->edge_poll, spinet_edge_poll, 0);
 	sn->pause_autoneg = true;
 	sn->pause_rx = true;
 	sn->pause_tx = true;

@@ -24,6 +24,7 @@
 #define SPINET_OWNER_PASSES	16	/* passes per bus-owner wake-up */
 #define SPINET_BUS_ERR_RESET	8	/* bus errors in a row before a reset */
 #define SPINET_TX_TIMEOUT	(2 * HZ)
+#define SPINET_EDGE_POLL	(HZ / 10)	/* quiet edge line: poll */
 
 /* Work for the bus owner, bits of &spinet.work. */
 enum spinet_work {
@@ -103,6 +104,10 @@ enum spinet_stat {
  * @speed: last speed seen by the link callback
  * @duplex: last duplex seen by the link callback
  * @retry: retries a reset that failed, a second later
+ * @edge_poll: on an edge-triggered line, reads the status when no
+ *	interrupt came for SPINET_EDGE_POLL (spinet_edge_poll())
+ * @irq_seen: an interrupt came since the last @edge_poll; set by the hard
+ *	IRQ handler, cleared by @edge_poll
  * @mdio: the chip's MDIO bus
  * @phydev: the chip's internal PHY
  * @msg_enable: netif_msg_* bits (ethtool msglvl)
@@ -141,6 +146,8 @@ struct spinet {
 	int duplex;
 
 	struct delayed_work retry;
+	struct timer_list edge_poll;
+	bool irq_seen;
 	struct mii_bus *mdio;
 	struct phy_device *phydev;
 	u32 msg_enable;
