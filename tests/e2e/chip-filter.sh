@@ -43,24 +43,6 @@
 n=100		# datagrams per burst
 noise=5		# frames B's driver may receive meanwhile (ARP, neighbour discovery)
 
-# mc_bin MAC: the hash bin of a MAC address, ether_crc_le(6, mac) & 63 (the
-# reflected CRC-32, initial value ~0, no final inversion).
-mc_bin() {
-	local crc=$((0xffffffff)) byte b i
-	for byte in ${1//:/ }; do
-		b=$((16#$byte))
-		for ((i = 0; i < 8; i++)); do
-			if (((crc ^ b) & 1)); then
-				crc=$(((crc >> 1) ^ 0xedb88320))
-			else
-				crc=$((crc >> 1))
-			fi
-			b=$((b >> 1))
-		done
-	done
-	echo $((crc & 63))
-}
-
 # The bins B's filter must pass: its link-layer multicast list and broadcast.
 used_bins() {
 	local m

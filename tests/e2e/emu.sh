@@ -42,3 +42,44 @@ emu_reg() {
 	awk -v l="$(printf '%02x:' $((a & 0xf0)))" -v f=$(((a & 15) + 2)) \
 		'$1 == l { print $f }' "$EMU_DBG/$1/regs"
 }
+
+# mc_bin MAC: the hash bin of a MAC address in the DM9000 family's
+# multicast filter, ether_crc_le(6, mac) & 63 (the reflected CRC-32,
+# initial value ~0, no final inversion).
+mc_bin() {
+	local crc=$((0xffffffff)) byte b i
+	for byte in ${1//:/ }; do
+		b=$((16#$byte))
+		for ((i = 0; i < 8; i++)); do
+			if (((crc ^ b) & 1)); then
+				crc=$(((crc >> 1) ^ 0xedb88320))
+			else
+				crc=$((crc >> 1))
+			fi
+			b=$((b >> 1))
+		done
+	done
+	echo $((crc & 63))
+}
+
+# emu_mar_matches CHIP NS DEV: the DM9051 chip's hash table (MAR,
+# 0x16-0x1d; bin n is bit n % 8 of MAR[n / 8]) holds exactly the bins of
+# DEV's link-layer multicast list and broadcast, or every bin when DEV is
+# promiscuous, all-multicast or has more than 32 groups (spinet's limit).
+emu_mar_matches() {
+	local bins=(0 0 0 0 0 0 0 0) mcs flags m b got w
+	flags=$(ip -n "$2" link show dev "$3" | head -n 1)
+	mapfile -t mcs < <(ip -n "$2" maddr show dev "$3" | awk '$1 == "link" { print $2 }')
+	if [[ $flags == *PROMISC* || $flags == *ALLMULTI* ]] || [ ${#mcs[@]} -gt 32 ]; then
+		bins=(255 255 255 255 255 255 255 255)
+	else
+		for m in ff:ff:ff:ff:ff:ff "${mcs[@]}"; do
+			b=$(mc_bin "$m")
+			bins[b / 8]=$((bins[b / 8] | 1 << (b % 8)))
+		done
+	fi
+	got=$(awk '$1 == "10:" { print $8, $9, $10, $11, $12, $13, $14, $15 }' "$EMU_DBG/$1/regs")
+	printf -v w "%02x " "${bins[@]}"
+	echo "MAR of $1: $got; $3 wants ${w% } (${#mcs[@]} groups)"
+	[ "$got" = "${w% }" ]
+}

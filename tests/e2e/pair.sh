@@ -15,7 +15,9 @@
 # E2E_CHIP (default dm9051), E2E_IPERF_T (seconds, default 3), E2E_PROFILE
 # (bus timing: pi4, fast or instant; default pi4), E2E_STRICT (1: the
 # emulator's strict mode), E2E_DT (1: the chips are the ones the boot's
-# device tree describes, tests/dt/CHIP.dts, made with the emulator's "dt").
+# device tree describes, tests/dt/CHIP.dts, made with the emulator's "dt"),
+# E2E_AN_DELAY_MS (how long auto-negotiation takes; the emulator's default,
+# as silicon's, is 1500).
 
 chip=${E2E_CHIP:-dm9051}
 : "${E2E_DRIVER:=spinet}"
@@ -45,6 +47,9 @@ setup() {
 	emu_ctl profile emu0 "$profile" && emu_ctl profile emu1 "$profile" &&
 	echo "${E2E_STRICT:-0}" >"$EMU_DBG/emu0/strict" &&
 	echo "${E2E_STRICT:-0}" >"$EMU_DBG/emu1/strict" &&
+	{ [ -z "${E2E_AN_DELAY_MS:-}" ] ||
+	  { echo "$E2E_AN_DELAY_MS" >"$EMU_DBG/emu0/an_delay_ms" &&
+	    echo "$E2E_AN_DELAY_MS" >"$EMU_DBG/emu1/an_delay_ms"; }; } &&
 	emu_ctl connect emu0 emu1 &&
 	wait_for 5 emu_netdev emu0 >/dev/null && wait_for 5 emu_netdev emu1 >/dev/null
 }
