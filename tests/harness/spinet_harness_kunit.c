@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The test kernel's promises: the sanitizers every run depends on are built
- * in, and no earlier report has switched lock debugging off.
+ * in, and no earlier report has switched lock debugging off. KCSAN excludes
+ * KASAN: the multi-CPU kernel (tests/smp) has KCSAN and SMP instead.
  *
  * Copyright (C) 2026 The spinet authors
  */
@@ -12,7 +13,10 @@
 
 static void harness_debug_options_test(struct kunit *test)
 {
-	KUNIT_EXPECT_TRUE(test, IS_ENABLED(CONFIG_KASAN));
+	if (IS_ENABLED(CONFIG_KCSAN))
+		KUNIT_EXPECT_TRUE(test, IS_ENABLED(CONFIG_SMP));
+	else
+		KUNIT_EXPECT_TRUE(test, IS_ENABLED(CONFIG_KASAN));
 	KUNIT_EXPECT_TRUE(test, IS_ENABLED(CONFIG_PROVE_LOCKING));
 	KUNIT_EXPECT_TRUE(test, IS_ENABLED(CONFIG_DEBUG_ATOMIC_SLEEP));
 	KUNIT_EXPECT_TRUE(test, IS_ENABLED(CONFIG_DEBUG_KMEMLEAK));
