@@ -14,6 +14,7 @@
 #   make dkms-remove      dkms remove --all, delete /usr/src/spinet-VERSION
 #                         and MODPROBE_D/spinet.conf
 #   make check            every test and check (the README's test command)
+#   make check-smp        the tests on 2 CPUs under KCSAN and lockdep, in qemu
 #   make e2e DRIVER=spinet|mainline CHIP=dm9051 [DT=1]
 #                         the end-to-end suite of one chip against one driver
 #                         (DT=1: the chips described in a device tree)
@@ -86,6 +87,9 @@ dkms-remove:
 check:
 	scripts/check
 
+check-smp:
+	scripts/check-smp
+
 DRIVER ?= spinet
 CHIP ?= dm9051
 e2e:
@@ -109,4 +113,4 @@ clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || true
 	rm -rf build
 
-.PHONY: all modules modules_install check e2e demo uml-run style clean
+.PHONY: all modules modules_install check check-smp e2e demo uml-run style clean
