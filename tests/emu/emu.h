@@ -223,5 +223,6 @@ struct emu_chip {
 };
 
 extern const struct emu_model_ops emu_dm9051_model;
+extern const struct emu_model_ops emu_w5500_model;
 
 #endif /* _SPINET_EMU_H */

@@ -37,6 +37,7 @@
 
 static const struct emu_model_ops *const emu_models[] = {
 	&emu_dm9051_model,
+	&emu_w5500_model,
 	&emu_null_model,
 };
 
