@@ -73,7 +73,7 @@ for c in emu0 emu1; do
 	e2e_check "$c has a device tree node" has_node $c
 done
 mac_check() { # WHAT ARGS...
-	if [ "$E2E_DRIVER" = mainline ]; then
+	if [ "$E2E_DRIVER" = mainline ] && [ "$chip" = dm9051 ]; then
 		e2e_skip "$1" "mainline dm9051 ignores local-mac-address: EEPROM or random"
 	else
 		e2e_check "$@"
@@ -84,7 +84,7 @@ mac_check() { # WHAT ARGS...
 # pin's idle level moving when INTCR is written, and then none: emu1
 # receives nothing.
 edge_check() { # WHAT ARGS...
-	if [ "$E2E_DRIVER" = mainline ]; then
+	if [ "$E2E_DRIVER" = mainline ] && [ "$chip" = dm9051 ]; then
 		e2e_skip "$1" "mainline dm9051 sets the pin active-high on a falling-edge line"
 	else
 		e2e_check "$@"
@@ -105,7 +105,15 @@ done
 # replies), so that its interrupt has fired for any driver.
 ip netns exec spb ping -c 2 -i 0.2 -W 1 $E2E_IP4_A >/dev/null 2>&1
 e2e_check "emu0: the interrupt and its trigger are the tree's" has_irq emu0
-edge_check "emu1: the interrupt and its trigger are the tree's" has_irq emu1
+# Mainline w5100 asks for IRQF_TRIGGER_LOW whatever the tree says, which
+# turns emu1's falling-edge line into a level-low one: it works, but the
+# trigger is not the tree's.
+if [ "$E2E_DRIVER" = mainline ] && [ "$chip" = w5500 ]; then
+	e2e_skip "emu1: the interrupt and its trigger are the tree's" \
+		"mainline w5100 requests IRQF_TRIGGER_LOW, overriding the tree's falling edge"
+else
+	edge_check "emu1: the interrupt and its trigger are the tree's" has_irq emu1
+fi
 
 # A fresh probe (unbind, bind) takes the tree's MAC again.
 rebind() {

@@ -31,6 +31,7 @@ trap cleanup EXIT
 
 setup() {
 	emu_ctl add "$chip" && emu_ctl profile emu0 "$profile" &&
+	emu_oracle_quirks emu0 &&
 	echo "${E2E_STRICT:-0}" >"$EMU_DBG/emu0/strict" &&
 	emu_ctl peer emu0 &&
 	wait_for 5 emu_netdev emu0 >/dev/null &&

@@ -83,3 +83,17 @@ emu_mar_matches() {
 	echo "MAR of $1: $got; $3 wants ${w% } (${#mcs[@]} groups)"
 	[ "$got" = "${w% }" ]
 }
+
+# emu_oracle_quirks CHIP...: what the emulated controller must let through
+# for the mainline driver of E2E_CHIP to work at all. Mainline w5100 reads
+# each frame's 2-byte RX header into a buffer on its stack (w5100_rx_skb),
+# which a controller that maps buffers for DMA must refuse (limit_dma_safe,
+# on by default); on a Raspberry Pi such short transfers go by PIO, so it
+# works there. Nothing for spinet, which must pass with every limit.
+emu_oracle_quirks() {
+	local c
+	[ "${E2E_DRIVER:-spinet}" = mainline ] && [ "${E2E_CHIP:-dm9051}" = w5500 ] || return 0
+	for c in "$@"; do
+		echo 0 >"$EMU_DBG/$c/limit_dma_safe" || return 1
+	done
+}

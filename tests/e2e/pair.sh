@@ -45,6 +45,7 @@ setup() {
 		emu_ctl add "$chip" && emu_ctl add "$chip"
 	fi &&
 	emu_ctl profile emu0 "$profile" && emu_ctl profile emu1 "$profile" &&
+	emu_oracle_quirks emu0 emu1 &&
 	echo "${E2E_STRICT:-0}" >"$EMU_DBG/emu0/strict" &&
 	echo "${E2E_STRICT:-0}" >"$EMU_DBG/emu1/strict" &&
 	{ [ -z "${E2E_AN_DELAY_MS:-}" ] ||
