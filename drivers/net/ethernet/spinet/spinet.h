@@ -104,9 +104,12 @@ enum spinet_rx_err {
  * @set_mac: program the station address.
  * @set_filter: program the receive filter and enable receive.
  * @set_pause: program 802.3x flow control: honour received PAUSE frames
- *	(@rx), send them when the chip's memory fills (@tx).
+ *	(@rx), send them when the chip's memory fills (@tx). NULL for a chip
+ *	without flow control: ethtool -A is refused and the PHY advertises
+ *	no pause.
  * @mdio_read: read PHY register @reg of the PHY at @addr; return the value
- *	or a negative errno.
+ *	or a negative errno. A chip whose PHY is not on MDIO presents its PHY
+ *	status as Clause 22 registers here, so that phylib drives it.
  * @mdio_write: write PHY register @reg of the PHY at @addr.
  * @get_regs: fill @buf (&spinet_chip.regs_len bytes) with a register dump
  *	for ethtool -d, reading nothing that clears on read.
@@ -137,6 +140,8 @@ struct spinet_chip_ops {
  * @max_mtu: largest MTU the chip's memory and length filter allow
  * @max_spi_hz: fastest SPI clock the chip supports
  * @phy_addr: MDIO address of the internal PHY
+ * @link_poll: the chip raises no interrupt when its link changes
+ *	(SPINET_EV_LINK never comes): phylib polls the PHY once a second
  * @regs_len: bytes in the ethtool -d dump
  * @regs_version: version word of the dump (the chip's ID)
  * @n_stats: number of chip-specific counters
@@ -149,6 +154,7 @@ struct spinet_chip {
 	unsigned int max_mtu;
 	u32 max_spi_hz;
 	int phy_addr;
+	bool link_poll;
 	unsigned int regs_len;
 	u32 regs_version;
 	unsigned int n_stats;

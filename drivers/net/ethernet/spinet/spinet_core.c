@@ -402,6 +402,8 @@ static int spinet_program_pause(struct spinet *sn)
 {
 	bool rx, tx;
 
+	if (!sn->chip->ops->set_pause)
+		return 0;	/* no flow control */
 	spinet_cfg_snapshot(sn, NULL, NULL, &rx, &tx);
 	return sn->chip->ops->set_pause(sn, rx, tx);
 }
@@ -929,8 +931,9 @@ static int spinet_mdio_register(struct spinet *sn)
 	bus->read = spinet_mdio_read;
 	bus->write = spinet_mdio_write;
 	bus->phy_mask = ~BIT(chip->phy_addr);
-	/* The chip reports link changes; phylib need not poll. */
-	bus->irq[chip->phy_addr] = PHY_MAC_INTERRUPT;
+	/* A chip that reports link changes spares phylib the polling. */
+	bus->irq[chip->phy_addr] = chip->link_poll ? PHY_POLL :
+						     PHY_MAC_INTERRUPT;
 	ret = mdiobus_register(bus);
 	if (ret)
 		goto free_bus;
@@ -947,7 +950,8 @@ static int spinet_mdio_register(struct spinet *sn)
 		dev_err(sn->dev, "cannot attach the PHY: %pe\n", ERR_PTR(ret));
 		goto unregister_bus;
 	}
-	phy_support_asym_pause(sn->phydev);
+	if (chip->ops->set_pause)
+		phy_support_asym_pause(sn->phydev);
 	/* Suspend and resume stop and start the PHY themselves. */
 	sn->phydev->mac_managed_pm = true;
 	sn->mdio = bus;
@@ -1087,9 +1091,9 @@ int spinet_probe(struct device *dev, int irq, const struct spinet_chip *chip)
 	u64_stats_init(&sn->syncp);
 	INIT_DELAYED_WORK(&sn->retry, spinet_retry_work);
 	timer_setup(&sn->edge_poll, spinet_edge_poll, 0);
-	sn->pause_autoneg = true;
-	sn->pause_rx = true;
-	sn->pause_tx = true;
+	sn->pause_autoneg = !!chip->ops->set_pause;
+	sn->pause_rx = !!chip->ops->set_pause;
+	sn->pause_tx = !!chip->ops->set_pause;
 	sn->link = -1;
 	dev_set_drvdata(dev, sn);
 

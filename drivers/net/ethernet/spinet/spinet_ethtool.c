@@ -133,6 +133,8 @@ static int spinet_set_pauseparam(struct net_device *ndev,
 	struct spinet *sn = netdev_priv(ndev);
 	struct phy_device *phydev = ndev->phydev;
 
+	if (!sn->chip->ops->set_pause)
+		return -EOPNOTSUPP;	/* the chip has no flow control */
 	if (pause->autoneg && phydev->autoneg != AUTONEG_ENABLE)
 		return -EINVAL;
 	if (!phy_validate_pause(phydev, pause))

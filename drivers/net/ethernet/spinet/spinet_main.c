@@ -8,15 +8,29 @@
 #include <linux/spi/spi.h>
 
 #include "spinet_dm9051.h"
+#include "spinet_w5500.h"
 
 static int __init spinet_init(void)
 {
-	return spi_register_driver(&spinet_dm9051_driver);
+	int ret;
+
+	ret = spi_register_driver(&spinet_dm9051_driver);
+	if (ret)
+		return ret;
+	ret = spi_register_driver(&spinet_w5500_driver);
+	if (ret)
+		goto unregister_dm9051;
+	return 0;
+
+unregister_dm9051:
+	spi_unregister_driver(&spinet_dm9051_driver);
+	return ret;
 }
 module_init(spinet_init);
 
 static void __exit spinet_exit(void)
 {
+	spi_unregister_driver(&spinet_w5500_driver);
 	spi_unregister_driver(&spinet_dm9051_driver);
 }
 module_exit(spinet_exit);
