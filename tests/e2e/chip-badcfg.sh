@@ -106,7 +106,7 @@ e2e_check "bad MAC: the chip is removed" gone
 e2e_check "placeholder MAC: emu2 is made" make_bad spi@7
 if [ "${E2E_CHIP:-dm9051}" = w5500 ]; then
 	# The W5500 holds no address of its own.
-	e2e_check "placeholder MAC: no warning about the tree's" not_said "MAC address in the device tree"
+	e2e_check "placeholder MAC: no warning about the tree's" not_said "invalid MAC address"
 	e2e_check "placeholder MAC: one warning, a random address" \
 		eval 'said_once "using random" && has_netdev && [ "$(dev_file addr_assign_type)" = 1 ]'
 else
@@ -135,7 +135,9 @@ no_irq_seen() {
 	emu_ctl peer emu2 && ip link set "$ndev" up && sleep 6 &&
 	irqs=$(ethtool -S "$ndev" | awk '$1 == "irqs:" { print $2 }') &&
 	echo "carrier $(dev_file carrier), irqs $irqs" &&
-	[ "$(dev_file carrier)" = 0 ] && [ "$irqs" = 0 ]
+	# The W5500's link is polled, not interrupt-driven: carrier may be up.
+	{ [ "${E2E_CHIP:-dm9051}" = w5500 ] || [ "$(dev_file carrier)" = 0 ]; } &&
+	[ "$irqs" = 0 ]
 }
 e2e_check "INT on another pin: link stays down, irqs 0" no_irq_seen
 e2e_check "INT on another pin: down and removed" \
