@@ -191,6 +191,14 @@ quiesce() { ip -n spa link set "$A" down; ip -n spb link set "$B" down; }
 # it while its interface is up warns ("called from state HALTED").
 unbind_up_why="mainline's remove() stops the PHY before its netdev is closed (phy_stop WARNING); done with both interfaces down"
 
+# Mainline's ndo_stop neither cancels nor waits for its RX work, which
+# under load keeps reading the ring across CLOSE and OPEN (OPEN
+# initialises the socket's pointers) and then writes back an RX_RD of
+# the old ring: the pointers disagree from then on and it reads
+# 64 KB frames of garbage (seen twice: 416 frames, 7.6 MB, no ping; the
+# cause is read from w5100.c, not traced).
+down_up_why="mainline's ndo_stop does not stop its RX work, which writes a stale S0_RX_RD after the socket is reopened; done with no traffic"
+
 pair_start
 
 e2e_check "ethtool -i: a driver name, and the chip's SPI device as bus-info" drvinfo
@@ -245,9 +253,14 @@ else
 fi
 
 rx0=$(netdev_stat spb "$B" rx_packets) tx0=$(netdev_stat spb "$B" tx_packets)
-bg_start
-e2e_check "B goes down and up while iperf3 runs" down_up
-bg_stop
+if [ "$E2E_DRIVER" = mainline ] && [ "$chip" = w5500 ]; then
+	e2e_skip "B goes down and up while iperf3 runs" "$down_up_why"
+	e2e_check "B goes down and up with no traffic" down_up
+else
+	bg_start
+	e2e_check "B goes down and up while iperf3 runs" down_up
+	bg_stop
+fi
 e2e_check "B reports carrier again within 10 s" wait_for 10 carrier
 e2e_check "B's counters did not go backwards across down/up" not_backwards
 e2e_check "after down/up: ping and iperf3 pass" traffic

@@ -125,8 +125,17 @@ rebind() {
 	echo "$dev" >"/sys/bus/spi/drivers/$drv/bind" &&
 	wait_for 5 emu_netdev emu1 >/dev/null
 }
-e2e_check "emu1 unbinds and binds again" rebind
-mac_check "after binding again, the MAC is the tree's" \
-	has_mac emu1 "" "$(emu_netdev emu1)"
+if [ "$E2E_DRIVER" = mainline ] && [ "$chip" = w5500 ]; then
+	# Its IRQF_TRIGGER_LOW stays on the interrupt's mapping after unbind,
+	# and the next probe's mapping with the tree's falling edge is refused
+	# ("irq: type mismatch"), so the probe fails with -EBUSY.
+	for what in "emu1 unbinds and binds again" "after binding again, the MAC is the tree's"; do
+		e2e_skip "$what" "mainline w5100's IRQF_TRIGGER_LOW outlives unbind: the tree's falling edge no longer maps (-EBUSY)"
+	done
+else
+	e2e_check "emu1 unbinds and binds again" rebind
+	mac_check "after binding again, the MAC is the tree's" \
+		has_mac emu1 "" "$(emu_netdev emu1)"
+fi
 pair_took
 e2e_finish
