@@ -421,10 +421,13 @@ static int w5500_probe_chip(struct spinet *sn, u8 *mac)
 	return 0;
 }
 
-/* Open socket 0 in MACRAW mode with Sn_MR @mr; every pointer starts at 0. */
+/*
+ * Open socket 0 in MACRAW mode with Sn_MR @mr. OPEN initialises the ring
+ * pointers to a value no source gives: they are read, not assumed.
+ */
 static int w5500_open_socket(struct w5500 *w, u8 mr)
 {
-	unsigned int sr;
+	unsigned int sr, rxrd, txwr;
 	int ret;
 
 	w5500_begin(w);
@@ -432,17 +435,19 @@ static int w5500_open_socket(struct w5500 *w, u8 mr)
 	w5500_write(w, W5500_BLK_S0_REGS, W5500_SN_MR, mr, 1);
 	w5500_write(w, W5500_BLK_S0_REGS, W5500_SN_CR, W5500_CR_OPEN, 1);
 	sr = w5500_read(w, W5500_BLK_S0_REGS, W5500_SN_SR, 1);
+	rxrd = w5500_read(w, W5500_BLK_S0_REGS, W5500_SN_RX_RD, 2);
+	txwr = w5500_read(w, W5500_BLK_S0_REGS, W5500_SN_TX_WR, 2);
 	ret = w5500_sync(w);
 	if (ret)
 		return ret;
 	if (w5500_val8(w, sr) != W5500_SR_MACRAW)
 		return -EIO;
 	w->sn_mr = mr;
-	w->rx_rd = 0;
+	w->rx_rd = w5500_val16(w, rxrd);
 	w->rx_rsr = 0;
 	w->rx_fresh = false;
-	w->tx_wr = 0;
-	w->tx_end = 0;
+	w->tx_wr = w5500_val16(w, txwr);
+	w->tx_end = w->tx_wr;
 	w->tx_busy = false;
 	w->tx_wait_len = 0;
 	return 0;
