@@ -1596,13 +1596,7 @@ static void dm9051_an_delay_test(struct kunit *test)
 
 static u8 peek(struct dmt *t, u8 addr)
 {
-	unsigned long flags;
-	u8 val;
-
-	spin_lock_irqsave(&t->chip.lock, flags);
-	val = emu_dm9051_model.peek(&t->chip, addr);
-	spin_unlock_irqrestore(&t->chip.lock, flags);
-	return val;
+	return emu_chip_peek(&t->chip, addr);
 }
 
 /* peek reads registers without a read's side effects (strict NSR). */

@@ -222,6 +222,10 @@ struct emu_chip {
 	struct emu_counters cnt;
 };
 
+u8 emu_chip_peek(struct emu_chip *chip, unsigned int addr);
+void emu_spi_bytes(struct emu_chip *chip, bool selected, const u8 *tx, u8 *rx,
+		   unsigned int len, u8 (*byte)(struct emu_chip *chip, u8 in));
+
 extern const struct emu_model_ops emu_dm9051_model;
 extern const struct emu_model_ops emu_w5500_model;
 

@@ -1163,8 +1163,9 @@ static void dm_data_write(struct emu_chip *chip, struct dm_state *st,
 	dm_reg_write(chip, st, addr, val);
 }
 
-static u8 dm_spi_byte(struct emu_chip *chip, struct dm_state *st, u8 in)
+static u8 dm_spi_byte(struct emu_chip *chip, u8 in)
 {
+	struct dm_state *st = dm_state(chip);
 	u8 addr, out = 0;
 
 	if (!st->have_cmd) {
@@ -1195,21 +1196,8 @@ static void dm_xfer(struct emu_chip *chip, const u8 *tx, u8 *rx,
 		    unsigned int len)
 {
 	struct dm_state *st = dm_state(chip);
-	unsigned int i;
-	u8 out;
 
-	if (!st->selected && !chip->faults.dead)
-		chip->cnt.spi_errors++;
-	for (i = 0; i < len; i++) {
-		if (chip->faults.dead)
-			out = chip->faults.dead_byte;
-		else if (!st->selected)
-			out = 0xff;
-		else
-			out = dm_spi_byte(chip, st, tx ? tx[i] : 0);
-		if (rx)
-			rx[i] = out;
-	}
+	emu_spi_bytes(chip, st->selected, tx, rx, len, dm_spi_byte);
 	dm_irq_update(chip, st);
 }
 

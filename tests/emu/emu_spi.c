@@ -343,3 +343,59 @@ void emu_spi_remove(struct emu_dev *dev)
 	hrtimer_cancel(&dev->done_timer);
 	spi_unregister_controller(dev->ctlr);
 }
+
+/**
+ * emu_spi_bytes() - clock bytes through a model, one at a time
+ * @chip: the chip
+ * @selected: the chip's select is active
+ * @tx: what the host sends (NULL: zeroes)
+ * @rx: receives what the chip sends back (NULL: discarded)
+ * @len: how many bytes
+ * @byte: the model's answer to one byte from the host
+ *
+ * What every model does with SPI bytes: a chip whose select is not active
+ * answers 0xff (MISO pulled up) and the transfer counts one SPI error; a
+ * dead chip (&emu_faults.dead) answers &emu_faults.dead_byte; otherwise
+ * @byte sees each byte.
+ *
+ * Context: with &emu_chip.lock held, as every model op.
+ */
+void emu_spi_bytes(struct emu_chip *chip, bool selected, const u8 *tx, u8 *rx,
+		   unsigned int len, u8 (*byte)(struct emu_chip *chip, u8 in))
+{
+	unsigned int i;
+	u8 out;
+
+	if (!selected && !chip->faults.dead)
+		chip->cnt.spi_errors++;
+	for (i = 0; i < len; i++) {
+		if (chip->faults.dead)
+			out = chip->faults.dead_byte;
+		else if (!selected)
+			out = 0xff;
+		else
+			out = byte(chip, tx ? tx[i] : 0);
+		if (rx)
+			rx[i] = out;
+	}
+}
+
+/**
+ * emu_chip_peek() - a chip's register without a read's side effects
+ * @chip: the chip; its model must have &emu_model_ops.peek
+ * @addr: the register, in the model's peek numbering
+ *
+ * Context: any; takes &emu_chip.lock with interrupts off.
+ * Return: the register's value.
+ */
+u8 emu_chip_peek(struct emu_chip *chip, unsigned int addr)
+{
+	unsigned long flags;
+	u8 val;
+
+	spin_lock_irqsave(&chip->lock, flags);
+	val = chip->model->peek(chip, addr);
+	spin_unlock_irqrestore(&chip->lock, flags);
+	return val;
+}
+EXPORT_SYMBOL_GPL(emu_chip_peek);

@@ -746,8 +746,9 @@ static u8 w5_data(struct emu_chip *chip, struct w5_state *st, u8 in)
 	return out;
 }
 
-static u8 w5_spi_byte(struct emu_chip *chip, struct w5_state *st, u8 in)
+static u8 w5_spi_byte(struct emu_chip *chip, u8 in)
 {
+	struct w5_state *st = w5_state(chip);
 	unsigned int fixed;
 
 	if (st->nhdr == W5_HDR_LEN) {
@@ -774,21 +775,8 @@ static void w5_xfer(struct emu_chip *chip, const u8 *tx, u8 *rx,
 		    unsigned int len)
 {
 	struct w5_state *st = w5_state(chip);
-	unsigned int i;
-	u8 out;
 
-	if (!st->selected && !chip->faults.dead)
-		chip->cnt.spi_errors++;
-	for (i = 0; i < len; i++) {
-		if (chip->faults.dead)
-			out = chip->faults.dead_byte;
-		else if (!st->selected)
-			out = 0xff;
-		else
-			out = w5_spi_byte(chip, st, tx ? tx[i] : 0);
-		if (rx)
-			rx[i] = out;
-	}
+	emu_spi_bytes(chip, st->selected, tx, rx, len, w5_spi_byte);
 	w5_irq_update(chip, st);
 }
 

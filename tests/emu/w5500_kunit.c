@@ -218,13 +218,7 @@ static void w5t_wr16(struct w5t *t, u8 bsb, u16 off, u16 val)
 
 static u8 w5t_peek(struct w5t *t, unsigned int addr)
 {
-	unsigned long flags;
-	u8 v;
-
-	spin_lock_irqsave(&t->chip.lock, flags);
-	v = t->chip.model->peek(&t->chip, addr);
-	spin_unlock_irqrestore(&t->chip.lock, flags);
-	return v;
+	return emu_chip_peek(&t->chip, addr);
 }
 
 /* What the mainline's reset and open do: all memory to socket 0, MACRAW. */
