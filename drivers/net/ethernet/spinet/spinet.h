@@ -165,6 +165,8 @@ struct spi_device;
 int spinet_spi_setup(struct spi_device *spi, const struct spinet_chip *chip);
 int spinet_probe(struct device *dev, int irq, const struct spinet_chip *chip);
 void spinet_remove(struct device *dev);
+int spinet_spi_probe(struct spi_device *spi);
+void spinet_spi_remove(struct spi_device *spi);
 
 /* System sleep, for a bus driver's .driver.pm (pm_sleep_ptr()). */
 extern const struct dev_pm_ops spinet_pm_ops;

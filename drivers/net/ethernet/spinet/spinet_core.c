@@ -1157,3 +1157,40 @@ void spinet_remove(struct device *dev)
 	spinet_mdio_unregister(sn);
 	netif_napi_del(&sn->napi);
 }
+
+/**
+ * spinet_spi_probe() - the probe of every SPI chip driver
+ * @spi: the SPI device; the driver_data of its &struct spi_device_id is
+ *	the backend's &struct spinet_chip (a device-tree match finds that
+ *	entry too: its compatible without the vendor prefix is the modalias)
+ *
+ * Context: process (the SPI driver's probe).
+ * Return: 0, or a negative errno after a message saying what failed.
+ */
+int spinet_spi_probe(struct spi_device *spi)
+{
+	const struct spi_device_id *id = spi_get_device_id(spi);
+	const struct spinet_chip *chip;
+	int ret;
+
+	if (!id || !id->driver_data)
+		return dev_err_probe(&spi->dev, -ENODEV,
+				     "no chip for modalias %s\n",
+				     spi->modalias);
+	chip = (const struct spinet_chip *)id->driver_data;
+	ret = spinet_spi_setup(spi, chip);
+	if (ret)
+		return dev_err_probe(&spi->dev, ret, "SPI setup failed\n");
+	return spinet_probe(&spi->dev, spi->irq, chip);
+}
+
+/**
+ * spinet_spi_remove() - the remove of every SPI chip driver
+ * @spi: the SPI device
+ *
+ * Context: process (the SPI driver's remove).
+ */
+void spinet_spi_remove(struct spi_device *spi)
+{
+	spinet_remove(&spi->dev);
+}

@@ -833,21 +833,6 @@ static const struct spinet_chip dm9051_chip = {
 	.stat_names	= dm9051_stat_names,
 };
 
-static int dm9051_spi_probe(struct spi_device *spi)
-{
-	int ret;
-
-	ret = spinet_spi_setup(spi, &dm9051_chip);
-	if (ret)
-		return dev_err_probe(&spi->dev, ret, "SPI setup failed\n");
-	return spinet_probe(&spi->dev, spi->irq, &dm9051_chip);
-}
-
-static void dm9051_spi_remove(struct spi_device *spi)
-{
-	spinet_remove(&spi->dev);
-}
-
 static const struct of_device_id dm9051_of_match[] = {
 	{ .compatible = "davicom,dm9051" },
 	{ }
@@ -855,7 +840,7 @@ static const struct of_device_id dm9051_of_match[] = {
 MODULE_DEVICE_TABLE(of, dm9051_of_match);
 
 static const struct spi_device_id dm9051_spi_ids[] = {
-	{ "dm9051" },
+	{ "dm9051", (kernel_ulong_t)&dm9051_chip },
 	{ }
 };
 MODULE_DEVICE_TABLE(spi, dm9051_spi_ids);
@@ -866,7 +851,7 @@ struct spi_driver spinet_dm9051_driver = {
 		.of_match_table = dm9051_of_match,
 		.pm = pm_sleep_ptr(&spinet_pm_ops),
 	},
-	.probe = dm9051_spi_probe,
-	.remove = dm9051_spi_remove,
+	.probe = spinet_spi_probe,
+	.remove = spinet_spi_remove,
 	.id_table = dm9051_spi_ids,
 };

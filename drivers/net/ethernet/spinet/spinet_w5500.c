@@ -939,21 +939,6 @@ static const struct spinet_chip w5500_chip = {
 	.stat_names	= w5500_stat_names,
 };
 
-static int w5500_spi_probe(struct spi_device *spi)
-{
-	int ret;
-
-	ret = spinet_spi_setup(spi, &w5500_chip);
-	if (ret)
-		return dev_err_probe(&spi->dev, ret, "SPI setup failed\n");
-	return spinet_probe(&spi->dev, spi->irq, &w5500_chip);
-}
-
-static void w5500_spi_remove(struct spi_device *spi)
-{
-	spinet_remove(&spi->dev);
-}
-
 static const struct of_device_id w5500_of_match[] = {
 	{ .compatible = "wiznet,w5500" },
 	{ }
@@ -961,7 +946,7 @@ static const struct of_device_id w5500_of_match[] = {
 MODULE_DEVICE_TABLE(of, w5500_of_match);
 
 static const struct spi_device_id w5500_spi_ids[] = {
-	{ "w5500" },
+	{ "w5500", (kernel_ulong_t)&w5500_chip },
 	{ }
 };
 MODULE_DEVICE_TABLE(spi, w5500_spi_ids);
@@ -972,7 +957,7 @@ struct spi_driver spinet_w5500_driver = {
 		.of_match_table = w5500_of_match,
 		.pm = pm_sleep_ptr(&spinet_pm_ops),
 	},
-	.probe = w5500_spi_probe,
-	.remove = w5500_spi_remove,
+	.probe = spinet_spi_probe,
+	.remove = spinet_spi_remove,
 	.id_table = w5500_spi_ids,
 };
