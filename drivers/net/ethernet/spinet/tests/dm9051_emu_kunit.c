@@ -29,21 +29,11 @@
 #include <net/sch_generic.h>
 
 #include "emu_dm9051.h"
-#include "emu_priv.h"
+#include "emu_kunit.h"
 #include "spinet_kunit.h"
 #include "spinet_priv.h"
 
 #define EMU_DRIVER_NAME		"spinet-dm9051"
-#define EMU_POLL_US		5000
-#define EMU_WAIT_MS		2000
-#define EMU_WAIT_US		(EMU_WAIT_MS * USEC_PER_MSEC)
-#define EMU_LINK_WAIT_US	(5000 * USEC_PER_MSEC)
-/* Below IPV6_MIN_MTU: IPv6 stays off the interface and sends nothing. */
-#define EMU_QUIET_MTU		1200
-#define EMU_ETH_P_TEST		ETH_P_802_EX1
-/* The longest frame the driver sends (FCS excluded), and one more byte. */
-#define EMU_FRAME_MAX		VLAN_ETH_FRAME_LEN
-#define EMU_FRAME_BUF		(EMU_FRAME_MAX + 1)
 #define EMU_MAR_BYTES		8
 
 #define EMU_RCR_BASE		(DM_RCR_DIS_LONG | DM_RCR_DIS_CRC | \
@@ -51,124 +41,12 @@
 #define EMU_IMR_RUN		(DM_IMR_PAR | DM_IMR_LNKCHGI | DM_IMR_ROOI | \
 				 DM_IMR_ROI | DM_IMR_PTI | DM_IMR_PRI)
 
-/*
- * One emulated chip and what the driver made of it.
- * @emu: the emulated chip
- * @sn: the driver's state, the SPI device's driver data
- * @ndev: the driver's net_device
- */
-struct sn_chip {
-	struct emu_dev *emu;
-	struct spinet *sn;
-	struct net_device *ndev;
-};
-
-static u8 emu_peek(struct emu_dev *emu, unsigned int reg)
-{
-	unsigned long flags;
-	u8 val;
-
-	spin_lock_irqsave(&emu->chip.lock, flags);
-	val = emu->chip.model->peek(&emu->chip, reg);
-	spin_unlock_irqrestore(&emu->chip.lock, flags);
-	return val;
-}
-
-static void emu_peek_n(struct emu_dev *emu, unsigned int reg, u8 *buf,
-		       unsigned int n)
-{
-	unsigned long flags;
-	unsigned int i;
-
-	spin_lock_irqsave(&emu->chip.lock, flags);
-	for (i = 0; i < n; i++)
-		buf[i] = emu->chip.model->peek(&emu->chip, reg + i);
-	spin_unlock_irqrestore(&emu->chip.lock, flags);
-}
-
-static void emu_counters(struct emu_dev *emu, struct emu_counters *c)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&emu->chip.lock, flags);
-	*c = emu->chip.cnt;
-	spin_unlock_irqrestore(&emu->chip.lock, flags);
-}
-
 /* The chip's hash table passes @addr's bin. */
 static bool emu_peek_mar_has(struct emu_dev *emu, const u8 *addr)
 {
 	unsigned int bin = spinet_kunit_hash_bin(addr);
 
 	return emu_peek(emu, DM_MAR + bin / 8) & BIT(bin % 8);
-}
-
-static void emu_destroy_action(void *emu)
-{
-	emu_test_destroy(emu);
-}
-
-/*
- * A new emulated DM9051 with spinet bound to it; the chip goes away when
- * the test ends, or earlier with kunit_release_action().
- */
-static struct sn_chip *sn_chip_new(struct kunit *test)
-{
-	struct device_driver *drv;
-	struct emu_dev *emu;
-	unsigned long flags;
-	struct sn_chip *c;
-
-	c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, c);
-	emu = emu_test_create("dm9051");
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, emu);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test,
-							   emu_destroy_action,
-							   emu));
-	c->emu = emu;
-	/* Negotiation at once, to keep the suite fast. */
-	spin_lock_irqsave(&emu->chip.lock, flags);
-	emu->chip.an_delay_ms = 0;
-	spin_unlock_irqrestore(&emu->chip.lock, flags);
-
-	/* The probe ran synchronously in spi_new_device(). */
-	drv = emu->spi->dev.driver;
-	KUNIT_ASSERT_NOT_NULL_MSG(test, drv, "no driver bound to %s",
-				  dev_name(&emu->spi->dev));
-	KUNIT_ASSERT_STREQ(test, drv->name, EMU_DRIVER_NAME);
-	c->sn = dev_get_drvdata(&emu->spi->dev);
-	KUNIT_ASSERT_NOT_NULL(test, c->sn);
-	c->ndev = c->sn->ndev;
-	KUNIT_ASSERT_NOT_NULL(test, c->ndev);
-	return c;
-}
-
-static void sn_open(struct kunit *test, struct sn_chip *c)
-{
-	int ret;
-
-	rtnl_lock();
-	ret = dev_open(c->ndev, NULL);
-	rtnl_unlock();
-	KUNIT_ASSERT_EQ_MSG(test, ret, 0, "dev_open(%s)", c->ndev->name);
-}
-
-static void sn_close(struct sn_chip *c)
-{
-	rtnl_lock();
-	dev_close(c->ndev);
-	rtnl_unlock();
-}
-
-static void sn_quiet_mtu(struct kunit *test, struct sn_chip *c)
-{
-	int ret;
-
-	rtnl_lock();
-	ret = dev_set_mtu(c->ndev, EMU_QUIET_MTU);
-	rtnl_unlock();
-	KUNIT_ASSERT_EQ(test, ret, 0);
 }
 
 /*
@@ -213,7 +91,7 @@ static void spinet_dm9051_emu_probe_test(struct kunit *test)
 	u8 par[ETH_ALEN];
 	struct sn_chip *c;
 
-	c = sn_chip_new(test);
+	c = sn_chip_new(test, "dm9051", EMU_DRIVER_NAME);
 	ndev = c->ndev;
 	ops = ndev->ethtool_ops;
 
@@ -261,7 +139,7 @@ static void spinet_dm9051_emu_probe_test(struct kunit *test)
 /* Open: the chip is reset, receives and has its interrupts unmasked. */
 static void spinet_dm9051_emu_open_test(struct kunit *test)
 {
-	struct sn_chip *c = sn_chip_new(test);
+	struct sn_chip *c = sn_chip_new(test, "dm9051", EMU_DRIVER_NAME);
 	u8 par[ETH_ALEN], mar[EMU_MAR_BYTES];
 	struct emu_counters before, after;
 
@@ -284,7 +162,7 @@ static void spinet_dm9051_emu_open_test(struct kunit *test)
 /* Close, then open again, twice: each close leaves the chip quiet. */
 static void spinet_dm9051_emu_close_test(struct kunit *test)
 {
-	struct sn_chip *c = sn_chip_new(test);
+	struct sn_chip *c = sn_chip_new(test, "dm9051", EMU_DRIVER_NAME);
 	unsigned int round;
 
 	for (round = 0; round < 2; round++) {
@@ -308,95 +186,6 @@ static void spinet_dm9051_emu_close_test(struct kunit *test)
 				      emu_peek(c->emu, DM_GPR) & DM_GPR_PHY_OFF,
 				      "close %u: PHY still powered", round);
 	}
-}
-
-/*
- * A receiver of the test's EtherType on one interface: keeps a copy of
- * the last frame, from its destination address on.
- */
-struct sn_capture {
-	struct packet_type pt;
-	spinlock_t lock;	/* protects the fields below */
-	unsigned int count;
-	unsigned int len;
-	u8 frame[EMU_FRAME_BUF];
-};
-
-static int sn_capture_rcv(struct sk_buff *skb, struct net_device *ndev,
-			  struct packet_type *pt, struct net_device *orig)
-{
-	struct sn_capture *cap = container_of(pt, struct sn_capture, pt);
-	unsigned int len = skb->len + ETH_HLEN;
-
-	spin_lock_bh(&cap->lock);
-	cap->count++;
-	cap->len = 0;
-	if (len <= sizeof(cap->frame) && skb_mac_header_was_set(skb) &&
-	    skb_mac_offset(skb) == -ETH_HLEN) {
-		memcpy(cap->frame, skb_mac_header(skb), ETH_HLEN);
-		if (!skb_copy_bits(skb, 0, cap->frame + ETH_HLEN, skb->len))
-			cap->len = len;
-	}
-	spin_unlock_bh(&cap->lock);
-	consume_skb(skb);
-	return NET_RX_SUCCESS;
-}
-
-static void sn_capture_remove(void *data)
-{
-	struct sn_capture *cap = data;
-
-	dev_remove_pack(&cap->pt);
-}
-
-/* Registered after its chip, so removed before the chip is destroyed. */
-static struct sn_capture *sn_capture_new(struct kunit *test, struct sn_chip *c)
-{
-	struct sn_capture *cap;
-
-	cap = kunit_kzalloc(test, sizeof(*cap), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, cap);
-	spin_lock_init(&cap->lock);
-	cap->pt.type = htons(EMU_ETH_P_TEST);
-	cap->pt.dev = c->ndev;
-	cap->pt.func = sn_capture_rcv;
-	dev_add_pack(&cap->pt);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test,
-							   sn_capture_remove,
-							   cap));
-	return cap;
-}
-
-static unsigned int sn_capture_count(struct sn_capture *cap)
-{
-	unsigned int n;
-
-	spin_lock_bh(&cap->lock);
-	n = cap->count;
-	spin_unlock_bh(&cap->lock);
-	return n;
-}
-
-/* Link up, carrier seen and a real qdisc attached: frames can leave. */
-static bool sn_pair_ready(struct sn_chip *a, struct sn_chip *b)
-{
-	return netif_carrier_ok(a->ndev) && !qdisc_tx_is_noop(a->ndev) &&
-	       netif_carrier_ok(b->ndev) && !qdisc_tx_is_noop(b->ndev);
-}
-
-static int sn_send(struct sn_chip *from, const u8 *frame, unsigned int len)
-{
-	struct sk_buff *skb;
-
-	skb = alloc_skb(len, GFP_KERNEL);
-	if (!skb)
-		return -ENOMEM;
-	skb_put_data(skb, frame, len);
-	skb_reset_mac_header(skb);
-	skb_set_network_header(skb, ETH_HLEN);
-	skb->protocol = htons(EMU_ETH_P_TEST);
-	skb->dev = from->ndev;
-	return dev_queue_xmit(skb);
 }
 
 /*
@@ -608,8 +397,8 @@ static void sn_frame_check(struct kunit *test, const struct sn_frame_case *fc,
 static void spinet_dm9051_emu_frames_test(struct kunit *test)
 {
 	u8 joined[ETH_ALEN], other[ETH_ALEN], mar[EMU_MAR_BYTES];
-	struct sn_chip *a = sn_chip_new(test);
-	struct sn_chip *b = sn_chip_new(test);
+	struct sn_chip *a = sn_chip_new(test, "dm9051", EMU_DRIVER_NAME);
+	struct sn_chip *b = sn_chip_new(test, "dm9051", EMU_DRIVER_NAME);
 	struct sn_capture *cap_a, *cap_b, *cap;
 	unsigned int i, j, len, got_len;
 	struct sn_frame_snap *s0, *s1;
@@ -782,7 +571,7 @@ static bool sn_filter_matches(const struct sn_filter_state *want)
 static void spinet_dm9051_emu_rx_mode_test(struct kunit *test)
 {
 	u8 groups[2][ETH_ALEN], got_mar[EMU_MAR_BYTES];
-	struct sn_chip *c = sn_chip_new(test);
+	struct sn_chip *c = sn_chip_new(test, "dm9051", EMU_DRIVER_NAME);
 	struct sn_filter_state *want;
 	const struct sn_rx_step *st;
 	unsigned int i, k, bin;
@@ -903,7 +692,7 @@ static void spinet_dm9051_emu_remove_test(struct kunit *test)
 	struct sn_chip *c, *again;
 	int ifindex;
 
-	c = sn_chip_new(test);
+	c = sn_chip_new(test, "dm9051", EMU_DRIVER_NAME);
 	if (rc->up)
 		sn_open(test, c);
 	ifindex = c->ndev->ifindex;
@@ -911,12 +700,12 @@ static void spinet_dm9051_emu_remove_test(struct kunit *test)
 	strscpy(ifname, c->ndev->name, sizeof(ifname));
 	KUNIT_EXPECT_TRUE(test, sn_ifindex_exists(ifindex));
 
-	kunit_release_action(test, emu_destroy_action, c->emu);
+	sn_chip_destroy(test, c);
 	KUNIT_EXPECT_FALSE_MSG(test, sn_ifindex_exists(ifindex),
 			       "%s (ifindex %d) still registered", ifname,
 			       ifindex);
 
-	again = sn_chip_new(test);
+	again = sn_chip_new(test, "dm9051", EMU_DRIVER_NAME);
 	KUNIT_EXPECT_STREQ(test, again->emu->name, name);
 	KUNIT_EXPECT_EQ(test, (int)again->ndev->reg_state, NETREG_REGISTERED);
 	KUNIT_EXPECT_MEMEQ(test, again->ndev->dev_addr, again->emu->chip.mac,
@@ -936,7 +725,7 @@ static void spinet_dm9051_emu_unbind_test(struct kunit *test)
 	struct sn_chip *c;
 	int ifindex;
 
-	c = sn_chip_new(test);
+	c = sn_chip_new(test, "dm9051", EMU_DRIVER_NAME);
 	dev = &c->emu->spi->dev;
 	virq = c->emu->irq.virq;
 	ifindex = c->ndev->ifindex;
@@ -975,8 +764,8 @@ static void spinet_dm9051_emu_unbind_test(struct kunit *test)
 static void spinet_dm9051_emu_suspend_test(struct kunit *test)
 {
 	static const u8 addr[ETH_ALEN] = { 0x02, 0x00, 0x00, 0x5e, 0x00, 0x99 };
-	struct sn_chip *a = sn_chip_new(test);
-	struct sn_chip *b = sn_chip_new(test);
+	struct sn_chip *a = sn_chip_new(test, "dm9051", EMU_DRIVER_NAME);
+	struct sn_chip *b = sn_chip_new(test, "dm9051", EMU_DRIVER_NAME);
 	struct device *dev = &a->emu->spi->dev;
 	const struct dev_pm_ops *pm;
 	u8 par[ETH_ALEN], *frame;
