@@ -5,7 +5,8 @@
 #                         running kernel) against KDIR
 #   make install          build for KERNELRELEASE and install spinet.ko under
 #                         /lib/modules/KERNELRELEASE/updates, depmod, and put
-#                         packaging/modprobe.d/spinet.conf (blacklist dm9051)
+#                         packaging/modprobe.d/spinet.conf (blacklist dm9051,
+#                         w5100_spi)
 #                         in MODPROBE_D (default /etc/modprobe.d); root
 #   make uninstall        undo "make install" for KERNELRELEASE
 #   make dkms-install     copy the driver's sources to /usr/src/spinet-VERSION,
@@ -22,7 +23,7 @@
 #                         two emulated chips, ping and iperf3, a short report
 #   make uml-run ARGS=..  run a command in the UML test guest
 #   make style            checkpatch --strict on the C sources
-#   make dtbo             build and check the Raspberry Pi overlay (build/dtbo)
+#   make dtbo             build and check the Raspberry Pi overlays (build/dtbo)
 #   make clean
 #
 # Kbuild (the file next to this one) describes the objects; this Makefile is
