@@ -38,7 +38,6 @@
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
 #include <linux/spi/spi.h>
-#include <linux/unaligned.h>
 
 #include "spinet.h"
 #include "spinet_w5500.h"
@@ -290,6 +289,12 @@ static int w5500_sync(struct w5500 *w)
 	return spi_sync(w->spi, &w->msg);
 }
 
+/* The chip's 16-bit values are big-endian, at any byte offset. */
+static u16 w5500_be16(const u8 *p)
+{
+	return p[0] << 8 | p[1];
+}
+
 static u8 w5500_val8(struct w5500 *w, unsigned int at)
 {
 	return w->buf->rx[at];
@@ -297,7 +302,7 @@ static u8 w5500_val8(struct w5500 *w, unsigned int at)
 
 static u16 w5500_val16(struct w5500 *w, unsigned int at)
 {
-	return get_unaligned_be16(&w->buf->rx[at]);
+	return w5500_be16(&w->buf->rx[at]);
 }
 
 static int w5500_read1(struct w5500 *w, u8 blk, u16 off, u8 *val)
@@ -620,7 +625,7 @@ static int w5500_rx_parse(struct spinet *sn, struct w5500 *w,
 	struct sk_buff *skb;
 
 	while (*n < budget && pos + W5500_RX_HDR <= len) {
-		hdr = get_unaligned_be16(w->buf->ring + pos);
+		hdr = w5500_be16(w->buf->ring + pos);
 		flen = hdr - W5500_RX_HDR;
 		if (hdr < W5500_RX_HDR + W5500_FRAME_MIN ||
 		    flen > W5500_FRAME_MAX) {
