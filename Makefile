@@ -16,7 +16,7 @@
 #                         and MODPROBE_D/spinet.conf
 #   make check            every test and check (the README's test command)
 #   make check-smp        the tests on 2 CPUs under KCSAN and lockdep, in qemu
-#   make e2e DRIVER=spinet|mainline CHIP=dm9051 [DT=1]
+#   make e2e DRIVER=spinet|mainline CHIP=dm9051|w5500 [DT=1]
 #                         the end-to-end suite of one chip against one driver
 #                         (DT=1: the chips described in a device tree)
 #   make demo [DEMO_DRIVER=spinet|mainline]
