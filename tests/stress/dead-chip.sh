@@ -74,7 +74,7 @@ dead_ok() {
 		[ $((runs[i] * 1000)) -le $((5 * wins[i] + 1000)) ] || ok=1
 		[ $((resets[i] * 1000)) -le $((wins[i] + 1000)) ] || ok=1
 	done
-	[ $ok -eq 0 ] && [ "$lost" -eq 0 ] && [ "$STRESS_MAX" -le 2000 ]
+	[ $ok -eq 0 ] && [ "$lost" -eq 0 ] && stress_within 2000
 }
 
 pair_start

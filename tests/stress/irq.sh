@@ -81,7 +81,7 @@ lost_row() {
 }
 lost_ok() {
 	echo "$lost of $n failed${why:+ (last: $why)}; recovery $STRESS_SUMMARY"
-	[ "$lost" -eq 0 ] && [ "$STRESS_MAX" -le 1000 ]
+	[ "$lost" -eq 0 ] && stress_within 1000
 }
 
 # extra_row CHIP LINE DEV NS KNOB WANT: n deliveries of KNOB (irq_dup_next or

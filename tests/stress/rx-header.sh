@@ -72,7 +72,7 @@ verdict() {
 	echo "chip_resets +$((s1[chip_resets] - s0[chip_resets])) (want +$((n * resets[k])))"
 	echo "$lost of $n injections failed${why:+ (last: $why)}; recovery $STRESS_SUMMARY"
 	[ $((s1[chip_resets] - s0[chip_resets])) -eq $((n * resets[k])) ] &&
-		[ $ok -eq 0 ] && [ "$lost" -eq 0 ] && [ "$STRESS_MAX" -le 1000 ]
+		[ $ok -eq 0 ] && [ "$lost" -eq 0 ] && stress_within 1000
 }
 
 pair_start

@@ -76,7 +76,7 @@ forced_ok() {
 	echo "rx_over_errors +$over, rx_drop_full +$drop, irqs_without_cause +$none"
 	echo "$lost of $n windows failed${why:+ (last: $why)}; recovery $STRESS_SUMMARY"
 	[ "$over" -eq "$drop" ] && [ "$drop" -gt 0 ] && [ "$none" -eq 0 ] &&
-		[ "$lost" -eq 0 ] && [ "$STRESS_MAX" -le 100 ]
+		[ "$lost" -eq 0 ] && stress_within 100
 }
 
 # drained: B has read everything its chip holds (the RX read pointer MRR,

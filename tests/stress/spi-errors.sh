@@ -102,7 +102,7 @@ random_ok() {
 		"$lost of $n failed${why:+ (last: $why)}; recovery $STRESS_SUMMARY"
 	[ "$e" -eq "$n" ] && [ "$(d bus_errors)" -eq "$e" ] &&
 		[ "$(d chip_resets)" -le "$n" ] && [ "$lost" -eq 0 ] &&
-		[ "$STRESS_MAX" -le 1000 ]
+		stress_within 1000
 }
 
 # row_random WHAT KNOB ERRNO: n single failures of one kind at random points.
@@ -158,7 +158,7 @@ burst_ok() {
 		"$lost of $n failed${why:+ (last: $why)}; recovery $STRESS_SUMMARY"
 	[ "$(d chip_resets)" -ge "$n" ] && [ "$lost" -eq 0 ] &&
 		[ $((c1[spi_errors] - c0[spi_errors])) -eq $((8 * n)) ] &&
-		[ "$STRESS_MAX" -le 2000 ]
+		stress_within 2000
 }
 
 pair_start

@@ -56,7 +56,7 @@ stuck_ok() {
 		[ $((s1[$k] - s0[$k])) -eq "$n" ] || lost=$((lost + 1))
 	done
 	echo "$lost failures${why:+ (last: $why)}; watchdog $wd_summary; traffic $STRESS_SUMMARY"
-	[ "$lost" -eq 0 ] && [ "$STRESS_MAX" -le 1000 ]
+	[ "$lost" -eq 0 ] && stress_within 1000
 }
 
 pair_start
