@@ -2,10 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 # Link flaps (test plan: "link flaps"): the cable between A and B pulled
 # and plugged 1000 times while UDP flows both ways, each time waiting for
-# B's carrier to follow (auto-negotiation set to take no time, so that the
-# loop measures the driver and phylib, not the 1.5 s a real PHY takes),
-# then 200 times as fast as the emulator's ctl takes it (0 to 20 ms
-# apart), without waiting. Afterwards:
+# A's and B's carrier to follow (auto-negotiation set to take no time, so
+# that the loop measures the driver and phylib, not the 1.5 s a real PHY
+# takes), then 200 times as fast as the emulator's ctl takes it (0 to 20
+# ms apart), without waiting. Afterwards:
 #  - B's and A's carrier_up_count and carrier_down_count moved by exactly
 #    the number of flaps of the first loop, and by as many ups as downs
 #    over the second (phylib may miss a pair that comes faster than it
@@ -45,12 +45,13 @@ counts() {
 }
 delta() { echo $((c1[$1] - c0[$1])); }
 
-# flap: pull the cable, B's carrier goes; plug it, B's carrier returns;
-# appends the time from plug to carrier to rec.
+# flap: pull the cable, the carrier of B and of A goes; plug it, B's and
+# A's carrier returns; appends the time from plug to carrier to rec.
 flap() {
 	local t0
 	emu_ctl link emu0 down
 	stress_wait_eq "$SB/carrier" 0 2000 || { why="carrier stayed up"; return 1; }
+	stress_wait_eq "$SA/carrier" 0 2000 || { why="carrier stayed up on A"; return 1; }
 	stress_now t0
 	emu_ctl link emu0 up
 	stress_wait_eq "$SB/carrier" 1 2000 || { why="no carrier within 2 s"; return 1; }
