@@ -76,14 +76,15 @@ fail() {
 	both_back "$t0" 1000 || return 1
 }
 
-# idle_fail: with B idle, -EIO on its next transfer and a spurious
-# interrupt at once, so that the failure lands on the status read it
-# causes; then a ping, whose interrupts have a cause.
-idle_fail() {
+# idle_fails N: with B idle, -EIO on its next N transfers and N spurious
+# interrupts at once, so that the failures land on the status reads
+# they cause (1: an isolated failure; 8: eight in a row, one reset);
+# then a ping, whose interrupts have a cause.
+idle_fails() {
 	echo 0 >"$K/spi_fail_skip"
-	echo 1 >"$K/spi_fail_next"
-	echo 1 >"$K/irq_spurious_next"
-	stress_wait_eq "$K/spi_fail_next" 0 1000 || { why="not spent"; return 1; }
+	echo "$1" >"$K/spi_fail_next"
+	echo "$1" >"$K/irq_spurious_next"
+	stress_wait_eq "$K/spi_fail_next" 0 2000 || { why="not spent"; return 1; }
 	ip netns exec spa ping -c 1 -W 2 $E2E_IP4_B >/dev/null ||
 		{ why="ping failed"; return 1; }
 }
@@ -137,16 +138,6 @@ burst() {
 	spent+=("$((ts - t0))")
 	both_back "$ts" 2000 || return 1
 }
-# row_fail: B idle, 8 spurious interrupts whose status reads all fail
-# (8 bus errors in a row: one reset), then a ping.
-row_fail() {
-	echo 0 >"$K/spi_fail_skip"
-	echo 8 >"$K/spi_fail_next"
-	echo 8 >"$K/irq_spurious_next"
-	stress_wait_eq "$K/spi_fail_next" 0 2000 || { why="not spent"; return 1; }
-	ip netns exec spa ping -c 1 -W 2 $E2E_IP4_B >/dev/null ||
-		{ why="ping failed"; return 1; }
-}
 row_ok() {
 	echo "bus_errors +$(d bus_errors), chip_resets +$(d chip_resets); $lost of $n failed${why:+ ($why)}"
 	[ "$(d bus_errors)" -eq $((8 * n)) ] && [ "$(d chip_resets)" -eq "$n" ] &&
@@ -170,7 +161,7 @@ n=$(stress_n 20)
 snap0
 lost=0 why=
 for ((i = 0; i < n; i++)); do
-	idle_fail || lost=$((lost + 1))
+	idle_fails 1 || lost=$((lost + 1))
 done
 snap1
 stress_verdict "SPI -EIO, isolated, on the status read" "$n" \
@@ -212,7 +203,7 @@ n=$(stress_n 10)
 snap0
 lost=0 why=
 for ((i = 0; i < n; i++)); do
-	row_fail || lost=$((lost + 1))
+	idle_fails 8 || lost=$((lost + 1))
 done
 snap1
 stress_verdict "SPI -EIO, 8 in a row on status reads" "$n x 8" \
