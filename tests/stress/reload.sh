@@ -66,8 +66,14 @@ rejoin() {
 	stress_set_dirs || { why="no sysfs for $A or $B"; return 1; }
 	stress_wait_eq "$SA/carrier" 1 2000 && stress_wait_eq "$SB/carrier" 1 2000 ||
 		{ why="no carrier within 2 s"; return 1; }
-	ip netns exec spa ping -c 1 -W 2 $E2E_IP4_B >/dev/null ||
-		{ why="ping failed"; return 1; }
+	# Both ends new: the first ping also resolves B's address. Under a
+	# heavy host load (7 to 8 on two cores) 3 of 100 went unanswered
+	# within 2 s with no kernel message and no error counter; such a
+	# cycle is counted (firstlost, a note) and must pass 3 more pings.
+	ip netns exec spa ping -c 1 -W 2 $E2E_IP4_B >/dev/null && return 0
+	firstlost=$((firstlost + 1))
+	ip netns exec spa ping -c 3 -i 0.2 -W 2 $E2E_IP4_B >/dev/null ||
+		{ why="ping failed, 4 times"; return 1; }
 }
 
 # loaded: TCP from A to B until the next unbind or removal; B receives.
@@ -122,7 +128,7 @@ e2e_check "E2E_DRIVER_MOD is the driver's .ko" test -f "$E2E_DRIVER_MOD"
 t_before=0 t_after=0
 threads t_before
 
-rec=() lost=0 why=
+rec=() lost=0 firstlost=0 why=
 for ((i = 0; i < nb; i++)); do
 	stress_now t0
 	if rebind "$i"; then
@@ -136,11 +142,12 @@ for ((i = 0; i < nb; i++)); do
 	fi
 done
 stress_stats "unbind/bind: one cycle" "${rec[@]}"
+e2e_note "unbind/bind: first ping unanswered within 2 s in $firstlost of $nb cycles"
 stress_verdict "unbind/bind under TCP" "$nb" "B back, carrier, ping" \
 	"$((nb - lost)) of $nb" "cycle $STRESS_SUMMARY" \
 	"$nb unbind/bind of B under iperf3: B back, carrier within 2 s, ping" loop_ok "$nb"
 
-rec=() lost=0 why=
+rec=() lost=0 firstlost=0 why=
 for ((i = 0; i < nm; i++)); do
 	stress_now t0
 	if reload "$i"; then
@@ -155,6 +162,7 @@ for ((i = 0; i < nm; i++)); do
 	fi
 done
 stress_stats "rmmod/insmod: one cycle" "${rec[@]}"
+e2e_note "rmmod/insmod: first ping unanswered within 2 s in $firstlost of $nm cycles"
 stress_verdict "rmmod/insmod under TCP" "$nm" "A and B back, carrier, ping" \
 	"$((nm - lost)) of $nm" "cycle $STRESS_SUMMARY" \
 	"$nm rmmod/insmod under iperf3: A and B back, carrier within 2 s, ping" loop_ok "$nm"
