@@ -16,6 +16,10 @@
 #                         and MODPROBE_D/spinet.conf
 #   make check            every test and check (the README's test command)
 #   make check-smp        the tests on 2 CPUs under KCSAN and lockdep, in qemu
+#   make stress [STRESS_ITER=N]
+#                         every fault of the test plan injected under traffic,
+#                         long loops, a table of faults, counters and recovery
+#                         times (STRESS_ITER=N: at most N iterations of each)
 #   make e2e DRIVER=spinet|mainline CHIP=dm9051|w5500 [DT=1]
 #                         the end-to-end suite of one chip against one driver
 #                         (DT=1: the chips described in a device tree)
@@ -91,6 +95,9 @@ check:
 check-smp:
 	scripts/check-smp
 
+stress:
+	scripts/stress
+
 DRIVER ?= spinet
 CHIP ?= dm9051
 e2e:
@@ -114,4 +121,4 @@ clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || true
 	rm -rf build
 
-.PHONY: all modules modules_install check check-smp e2e demo uml-run style clean
+.PHONY: all modules modules_install check check-smp stress e2e demo uml-run style clean

@@ -588,6 +588,7 @@ static void spinet_edge_poll(struct timer_list *t)
 /* The bus owner: the interrupt's thread, also woken by spinet_kick(). */
 static irqreturn_t spinet_irq_thread(int irq, void *data)
 {
+	struct irq_data *irqd = irq_get_irq_data(irq);
 	struct spinet *sn = data;
 	bool handled = false;
 	unsigned long work;
@@ -612,10 +613,16 @@ static irqreturn_t spinet_irq_thread(int irq, void *data)
 		 * to say (overflow counts past what its counter holds, TX
 		 * completions, link changes). Not while the line is unmasked:
 		 * the chip interrupts, and a read here would take the cause of
-		 * an interrupt on its way and leave it none.
+		 * an interrupt on its way and leave it none. genirq changes
+		 * the mask under the descriptor's lock, not taken here: when
+		 * an interrupt on another CPU masks the line meanwhile, the
+		 * status read answers it too (spinet_own_pass()), or, read
+		 * before the handler flagged it, leaves it to count as one
+		 * without a cause: a stale bit costs one status read more or
+		 * less, never a lost event.
 		 */
 		if ((work & (BIT(SPINET_WORK_RX) | BIT(SPINET_WORK_TX))) &&
-		    irqd_irq_masked(irq_get_irq_data(irq)))
+		    data_race(irqd_irq_masked(irqd))) /* see above */
 			work |= BIT(SPINET_WORK_STATUS);
 		handled |= spinet_own_pass(sn, work);
 	}
