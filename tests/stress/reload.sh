@@ -36,11 +36,18 @@ E2E_KIND=stress
 nb=$(stress_n 100)
 nm=$(stress_n 100)
 
-# threads: how many tasks there are, into VAR.
+# threads VAR: how many tasks there are but kernel workers (kworker/*,
+# which the kernel starts and ends as work comes: one more after the loops
+# once failed a short run), into VAR; their names into VAR_names.
 threads() {
-	local d k=0
-	for d in /proc/[0-9]*; do k=$((k + 1)); done
+	local f comm k=0 names=()
+	for f in /proc/[0-9]*/comm; do
+		read -r comm <"$f" 2>/dev/null || continue
+		[[ $comm == kworker/* ]] && continue
+		k=$((k + 1)) names+=("$comm")
+	done
 	printf -v "$1" %d $k
+	printf -v "${1}_names" %s "$(printf "%s\n" "${names[@]}" | sort)"
 }
 # irq_gone CHIP: no interrupt thread of the chip's line is left.
 irq_gone() {
@@ -117,7 +124,7 @@ no_refs() {
 	[ "$r" -eq 0 ]
 }
 threads_ok() {
-	echo "tasks: $1 before, $2 after"
+	echo "tasks: $1 before, $2 after; new: $(comm -13 <(echo "$t_before_names") <(echo "$t_after_names") | tr "\n" " ")"
 	[ "$2" -le "$1" ]
 }
 
@@ -125,7 +132,7 @@ pair_start
 stress_do "the namespaces' sysfs mounted for polling" stress_mount_ns
 spi=$(emu_spidev emu1)
 e2e_check "E2E_DRIVER_MOD is the driver's .ko" test -f "$E2E_DRIVER_MOD"
-t_before=0 t_after=0
+t_before=0 t_after=0 t_before_names='' t_after_names=''
 threads t_before
 
 rec=() lost=0 firstlost=0 why=
