@@ -260,6 +260,16 @@ spinet_chip_scripts() {
 	awk -v c="$1" '$1 == c { for (i = 2; i <= NF; i++) print $i }' "$SPINET_TOP/tests/e2e/chips"
 }
 
+# spinet_driver_ko TARGET: the absolute path of spinet.ko as built for
+# TARGET (a scripts/build-modules target), where uml-run and smp-run find
+# it by name; dies if there is none.
+spinet_driver_ko() {
+	local obj=${SPINET_OBJDIR:-$SPINET_CACHE/obj}/$1 ko
+	ko=$(find "$obj" -name spinet.ko -print -quit)
+	[ -n "$ko" ] || die "no spinet.ko in $obj"
+	realpath "$ko"
+}
+
 # spinet_chip_dtb CHIP: compile tests/dt/CHIP.dts, without a warning, into
 # build/dt/CHIP.dtb and print its path; print nothing if there is no tree.
 spinet_chip_dtb() {

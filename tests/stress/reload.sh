@@ -36,22 +36,21 @@ E2E_KIND=stress
 nb=$(stress_n 100)
 nm=$(stress_n 100)
 
-# threads: how many tasks there are, into VAR.
+# threads VAR: how many tasks there are but kernel workers (kworker/*,
+# which the kernel starts and ends as work comes: one more after the loops
+# once failed a short run), into VAR; their names into VAR_names.
 threads() {
-	local d k=0
-	for d in /proc/[0-9]*; do k=$((k + 1)); done
-	printf -v "$1" %d $k
-}
-# irq_gone CHIP: no interrupt thread of the chip's line is left.
-irq_gone() {
-	local virq f comm
-	virq=$(awk -v c="$1" '$1 == c { print $5 }' "$EMU_DBG/ctl")
+	local f comm k=0 names=()
 	for f in /proc/[0-9]*/comm; do
 		read -r comm <"$f" 2>/dev/null || continue
-		[[ $comm == "irq/$virq-"* ]] && return 1
+		[[ $comm == kworker/* ]] && continue
+		k=$((k + 1)) names+=("$comm")
 	done
-	return 0
+	printf -v "$1" %d $k
+	printf -v "${1}_names" %s "$(printf "%s\n" "${names[@]}" | sort)"
 }
+# irq_gone CHIP: no interrupt thread of the chip's line is left.
+irq_gone() { ! stress_irq_thread "$1" >/dev/null; }
 
 # rejoin DEV...: the new interfaces (A, B, or both) join their
 # namespaces, get carrier and pass ping.
@@ -106,6 +105,36 @@ reload() {
 		{ why="no interfaces within 5 s of insmod"; return 1; }
 	rejoin A B
 }
+# rebind_undo, reload_undo: B, or A and B, back after a failed cycle.
+rebind_undo() {
+	emu_netdev emu1 >/dev/null || echo "$spi" >"/sys/bus/spi/drivers/$drv/bind"
+	wait_for 5 emu_netdev emu1 >/dev/null && rejoin B
+}
+reload_undo() {
+	[ -d /sys/module/spinet ] || insmod "$E2E_DRIVER_MOD"
+	wait_for 5 emu_netdev emu0 >/dev/null && wait_for 5 emu_netdev emu1 >/dev/null &&
+		rejoin A B
+}
+# cycles WHAT CYCLE UNDO N: N cycles of CYCLE (given its index), each timed
+# into rec; a failed one is counted in lost, its load stopped and UNDO run.
+# The times and the first pings lost go into the notes.
+cycles() {
+	local i t0 t1
+	rec=() lost=0 firstlost=0 why=
+	for ((i = 0; i < $4; i++)); do
+		stress_now t0
+		if "$2" "$i"; then
+			stress_now t1
+			rec+=("$((t1 - t0))")
+		else
+			lost=$((lost + 1))
+			stress_load_stop
+			"$3"
+		fi
+	done
+	stress_stats "$1: one cycle" "${rec[@]}"
+	e2e_note "$1: first ping unanswered within 2 s in $firstlost of $4 cycles"
+}
 loop_ok() {
 	echo "$lost of $1 failed${why:+ (last: $why)}; $STRESS_SUMMARY"
 	[ "$lost" -eq 0 ]
@@ -117,7 +146,7 @@ no_refs() {
 	[ "$r" -eq 0 ]
 }
 threads_ok() {
-	echo "tasks: $1 before, $2 after"
+	echo "tasks: $1 before, $2 after; new: $(comm -13 <(echo "$t_before_names") <(echo "$t_after_names") | tr "\n" " ")"
 	[ "$2" -le "$1" ]
 }
 
@@ -125,44 +154,15 @@ pair_start
 stress_do "the namespaces' sysfs mounted for polling" stress_mount_ns
 spi=$(emu_spidev emu1)
 e2e_check "E2E_DRIVER_MOD is the driver's .ko" test -f "$E2E_DRIVER_MOD"
-t_before=0 t_after=0
+t_before=0 t_after=0 t_before_names='' t_after_names=''
 threads t_before
 
-rec=() lost=0 firstlost=0 why=
-for ((i = 0; i < nb; i++)); do
-	stress_now t0
-	if rebind "$i"; then
-		stress_now t1
-		rec+=("$((t1 - t0))")
-	else
-		lost=$((lost + 1))
-		stress_load_stop
-		emu_netdev emu1 >/dev/null || echo "$spi" >"/sys/bus/spi/drivers/$drv/bind"
-		wait_for 5 emu_netdev emu1 >/dev/null && rejoin B
-	fi
-done
-stress_stats "unbind/bind: one cycle" "${rec[@]}"
-e2e_note "unbind/bind: first ping unanswered within 2 s in $firstlost of $nb cycles"
+cycles unbind/bind rebind rebind_undo "$nb"
 stress_verdict "unbind/bind under TCP" "$nb" "B back, carrier, ping" \
 	"$((nb - lost)) of $nb" "cycle $STRESS_SUMMARY" \
 	"$nb unbind/bind of B under iperf3: B back, carrier within 2 s, ping" loop_ok "$nb"
 
-rec=() lost=0 firstlost=0 why=
-for ((i = 0; i < nm; i++)); do
-	stress_now t0
-	if reload "$i"; then
-		stress_now t1
-		rec+=("$((t1 - t0))")
-	else
-		lost=$((lost + 1))
-		stress_load_stop
-		[ -d /sys/module/spinet ] || insmod "$E2E_DRIVER_MOD"
-		wait_for 5 emu_netdev emu0 >/dev/null && wait_for 5 emu_netdev emu1 >/dev/null &&
-			rejoin A B
-	fi
-done
-stress_stats "rmmod/insmod: one cycle" "${rec[@]}"
-e2e_note "rmmod/insmod: first ping unanswered within 2 s in $firstlost of $nm cycles"
+cycles rmmod/insmod reload reload_undo "$nm"
 stress_verdict "rmmod/insmod under TCP" "$nm" "A and B back, carrier, ping" \
 	"$((nm - lost)) of $nm" "cycle $STRESS_SUMMARY" \
 	"$nm rmmod/insmod under iperf3: A and B back, carrier within 2 s, ping" loop_ok "$nm"

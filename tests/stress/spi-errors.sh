@@ -88,6 +88,18 @@ idle_fails() {
 	ip netns exec spa ping -c 1 -W 2 $E2E_IP4_B >/dev/null ||
 		{ why="ping failed"; return 1; }
 }
+# idle_series K: n times idle_fails K between two snapshots; lost counts
+# the ones that failed.
+idle_series() {
+	local i
+
+	snap0
+	lost=0 why=
+	for ((i = 0; i < n; i++)); do
+		idle_fails "$1" || lost=$((lost + 1))
+	done
+	snap1
+}
 idle_ok() {
 	echo "bus_errors +$(d bus_errors), chip_resets +$(d chip_resets)," \
 		"spi_errors +$((c1[spi_errors] - c0[spi_errors])); $lost of $n failed${why:+ ($why)}"
@@ -158,12 +170,7 @@ stress_do "A and B know each other's address for good" stress_static_neigh
 
 # B idle: each failure lands on the status read of a spurious interrupt.
 n=$(stress_n 20)
-snap0
-lost=0 why=
-for ((i = 0; i < n; i++)); do
-	idle_fails 1 || lost=$((lost + 1))
-done
-snap1
+idle_series 1
 stress_verdict "SPI -EIO, isolated, on the status read" "$n" \
 	"bus_errors +$n, chip_resets +0" \
 	"bus_errors +$(d bus_errors), chip_resets +$(d chip_resets)" "ping after each" \
@@ -200,12 +207,7 @@ stress_load_stop
 
 # B idle: 8 failed status reads in a row, 10 times.
 n=$(stress_n 10)
-snap0
-lost=0 why=
-for ((i = 0; i < n; i++)); do
-	idle_fails 8 || lost=$((lost + 1))
-done
-snap1
+idle_series 8
 stress_verdict "SPI -EIO, 8 in a row on status reads" "$n x 8" \
 	"bus_errors +$((8 * n)), chip_resets +$n" \
 	"bus_errors +$(d bus_errors), chip_resets +$(d chip_resets)" "ping after each" \

@@ -85,42 +85,33 @@ stress_set_dirs() {
 # stress_get VAR FILE: a number from a sysfs or debugfs file, into VAR.
 stress_get() { read -r "$1" <"$2"; }
 
-# stress_wait_gt FILE VALUE MS: poll FILE until its value is above VALUE,
-# at most MS milliseconds. STRESS_AT is then the time (stress_now) it was
-# seen, STRESS_VAL the value.
-stress_wait_gt() {
+# stress_poll OP FILE VALUE MS: poll FILE (bash's own read, every 2 ms or
+# so) until it holds, as OP says, a number above VALUE (gt) or the string
+# VALUE (eq), at most MS milliseconds (times STRESS_SLOW). STRESS_AT is
+# then the time (stress_now) it was seen.
+stress_poll() {
 	local now end v
 	stress_now now
-	end=$((now + $3 * STRESS_SLOW))
+	end=$((now + $4 * STRESS_SLOW))
 	while :; do
-		read -r v <"$1" || v=0
+		read -r v <"$2" || v=
 		stress_now now
-		if [ "$v" -gt "$2" ]; then
-			STRESS_AT=$now STRESS_VAL=$v
-			return 0
-		fi
+		case $1 in
+		gt) [ "${v:-0}" -gt "$3" ] ;;
+		eq) [ "$v" = "$3" ] ;;
+		esac && { STRESS_AT=$now; return 0; }
 		[ "$now" -ge "$end" ] && return 1
 		stress_nap
 	done
 }
 
-# stress_wait_eq FILE VALUE MS: poll FILE until it reads VALUE (a string),
-# at most MS milliseconds; STRESS_AT as for stress_wait_gt.
-stress_wait_eq() {
-	local now end v
-	stress_now now
-	end=$((now + $3 * STRESS_SLOW))
-	while :; do
-		read -r v <"$1" || v=
-		stress_now now
-		if [ "$v" = "$2" ]; then
-			STRESS_AT=$now
-			return 0
-		fi
-		[ "$now" -ge "$end" ] && return 1
-		stress_nap
-	done
-}
+# stress_wait_gt FILE VALUE MS: FILE's number goes above VALUE within MS
+# milliseconds (stress_poll).
+stress_wait_gt() { stress_poll gt "$@"; }
+
+# stress_wait_eq FILE VALUE MS: FILE reads VALUE (a string) within MS
+# milliseconds (stress_poll).
+stress_wait_eq() { stress_poll eq "$@"; }
 
 # stress_back FILE FROM MS: traffic is back: FILE (a packet counter) moves
 # within MS milliseconds from now. STRESS_MS is then the time from FROM (a
