@@ -46,8 +46,8 @@ declare -A s0 s1 c0 c1
 
 # snap0 / snap1: B's ethtool counters and its chip's counters, before and
 # after a series.
-snap0() { stress_ethtool s0 spb "$B" && stress_emu c0 emu1; }
-snap1() { stress_ethtool s1 spb "$B" && stress_emu c1 emu1; }
+snap0() { stress_ethtool s0 spb "$B" && emu_counters c0 emu1; }
+snap1() { stress_ethtool s1 spb "$B" && emu_counters c1 emu1; }
 d() { echo $((s1[$1] - s0[$1])); }
 
 # both_back FROM MS: B receives, and then A receives from B, each within

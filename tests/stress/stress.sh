@@ -134,17 +134,6 @@ stress_ethtool() {
 	[ ${#_st[@]} -gt 0 ]
 }
 
-# stress_emu ARRAY CHIP: the emulated chip's counters into an associative
-# array.
-stress_emu() {
-	local -n _ec=$1
-	local k v
-	_ec=()
-	while read -r k v; do
-		_ec[$k]=$v
-	done <"$EMU_DBG/$2/counters"
-}
-
 # stress_stats NAME VALUES...: "max M ms, mean N ms" of VALUES (ms) into
 # STRESS_SUMMARY, the maximum into STRESS_MAX.
 stress_stats() {
