@@ -27,8 +27,9 @@
 # and their interval). Results: $RESULTS/bench/PROFILE.json, one per
 # profile, raw (scripts/bench computes the figures and the medians), and
 # /proc/slabinfo before and after each profile's runs (PROFILE.slabinfo.*,
-# to see where slab grew); progress lines in $RESULTS/progress. Exit status 1 if any run broke
-# (an iperf3 or ping that failed): its figure is then missing.
+# to see where slab grew); progress lines in $RESULTS/progress. Exit
+# status 1 if any run broke (an iperf3, pktgen or ping that failed): its
+# figure is then missing.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source=tests/e2e/emu.sh
