@@ -112,6 +112,8 @@ def driver_figures($g):
     udp1472_tx_pps: med($u1tx; .pps), udp1472_tx_loss: med($u1tx; .loss),
     udp1472_rx_pps: med($u1rx; .pps), udp1472_rx_loss: med($u1rx; .loss),
     ping_idle_p50_us: med($pi; .p50_us), ping_idle_p99_us: med($pi; .p99_us),
+    ping_idle_bus_us: med($pi; if .d.emu_spi_bus_ns > 0 and .samples > 0
+      then .d.emu_spi_bus_ns / 1000 / .samples else null end),
     ping_loaded_p50_us: med($pl; .p50_us), ping_loaded_p99_us: med($pl; .p99_us),
     rx_msgs_per_frame: med($trx; .msgs_per_frame), tx_msgs_per_frame: med($ttx; .msgs_per_frame),
     rx_cs_per_frame: med($trx; .cs_per_frame), tx_cs_per_frame: med($ttx; .cs_per_frame),
@@ -212,6 +214,7 @@ def t_pi4(t): if $p == "pi4" then t else {} end;
                met: ($fs.ping_idle_p50_us != null and $fm.ping_idle_p50_us != null and
                      $fs.ping_idle_p50_us <= $fm.ping_idle_p50_us - 200)}); null),
     row("ping idle p99"; "us"; "ping_idle_p99_us"; {}; null),
+    row("bus time per idle ping"; "us"; "ping_idle_bus_us"; {}; null),
     row("ping under TCP p50"; "us"; "ping_loaded_p50_us"; {}; null),
     row("ping under TCP p99"; "us"; "ping_loaded_p99_us";
         t_pi4({target: "<= 0.8 x mainline",
