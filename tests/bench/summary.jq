@@ -53,7 +53,8 @@ def tcp_run($user_hz):
     frames: $frames,
     msgs_per_frame: div($d.emu_spi_messages - $d["emu_spi_\($other)_messages"]; $frames),
     cs_per_frame: div($d.emu_spi_cs_asserts - $d["emu_spi_\($other)_cs_asserts"]; $frames),
-    bus_us_per_frame: div(($d.emu_spi_bus_ns - $d["emu_spi_\($other)_bus_ns"]) / 1000; $frames),
+    bus_us_per_frame: (if $d.emu_spi_bus_ns > 0 then
+      div(($d.emu_spi_bus_ns - $d["emu_spi_\($other)_bus_ns"]) / 1000; $frames) else null end),
     bus_bytes_per_payload: div($d.emu_spi_bytes_tx - $d["emu_spi_\($other)_bytes"]; $payload),
     irqs_per_frame: div($d.emu_irq_raised; $frames),
     overflow: (if $dir == "rx" then div($d.emu_rx_drop_full; $d.emu_rx_frames) else null end),
