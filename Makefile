@@ -23,6 +23,11 @@
 #   make e2e DRIVER=spinet|mainline CHIP=dm9051|w5500 [DT=1]
 #                         the end-to-end suite of one chip against one driver
 #                         (DT=1: the chips described in a device tree)
+#   make bench            spinet against the kernel's own dm9051 driver on the
+#                         emulated chip: throughput, packets per second,
+#                         latency, SPI cost per frame, CPU, memory; a table
+#                         per bus profile (BENCH_PROFILES, BENCH_T...: see
+#                         scripts/bench); not part of make check
 #   make demo [DEMO_DRIVER=spinet|mainline]
 #                         two emulated chips, ping and iperf3, a short report
 #   make uml-run ARGS=..  run a command in the UML test guest
@@ -98,6 +103,9 @@ check-smp:
 stress:
 	scripts/stress
 
+bench:
+	scripts/bench
+
 DRIVER ?= spinet
 CHIP ?= dm9051
 e2e:
@@ -121,4 +129,4 @@ clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || true
 	rm -rf build
 
-.PHONY: all modules modules_install check check-smp stress e2e demo uml-run style clean
+.PHONY: all modules modules_install check check-smp stress bench e2e demo uml-run style clean

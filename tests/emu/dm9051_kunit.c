@@ -1599,6 +1599,51 @@ static u8 peek(struct dmt *t, u8 addr)
 	return emu_chip_peek(&t->chip, addr);
 }
 
+/*
+ * Each command reports the data path it used (&emu_chip.path), which the
+ * host's per-path counters follow: RX memory and status, TX memory, length,
+ * request and status, and neither for the rest; a message's commands add up.
+ */
+static void dm9051_path_test(struct kunit *test)
+{
+	static const struct {
+		u8 reg;
+		u8 path;
+	} regs[] = {
+		{ DM_MRCMDX, EMU_PATH_RX }, { DM_MRCMDX1, EMU_PATH_RX },
+		{ DM_MRRL, EMU_PATH_RX }, { DM_MRRH, EMU_PATH_RX },
+		{ DM_RSR, EMU_PATH_RX }, { DM_ROCR, EMU_PATH_RX },
+		{ DM_MWRL, EMU_PATH_TX }, { DM_MWRH, EMU_PATH_TX },
+		{ DM_TXPLL, EMU_PATH_TX }, { DM_TXPLH, EMU_PATH_TX },
+		{ DM_TCR, EMU_PATH_TX }, { DM_TSR1, EMU_PATH_TX },
+		{ DM_TSR2, EMU_PATH_TX }, { DM_ISR, 0 }, { DM_IMR, 0 },
+		{ DM_NSR, 0 }, { DM_EPCR, 0 }, { DM_NCR, 0 },
+	};
+	struct dmt *t = dmt_new(test, false);
+	u8 buf[4] = {};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(regs); i++) {
+		t->chip.path = 0;
+		rd(t, regs[i].reg);
+		KUNIT_EXPECT_EQ_MSG(test, t->chip.path, regs[i].path,
+				    "register 0x%02x", regs[i].reg);
+	}
+	t->chip.path = 0;
+	mem_rd(t, DM_MRCMD, buf, sizeof(buf));
+	KUNIT_EXPECT_EQ(test, t->chip.path, EMU_PATH_RX);
+	t->chip.path = 0;
+	mem_wr(t, buf, sizeof(buf));
+	KUNIT_EXPECT_EQ(test, t->chip.path, EMU_PATH_TX);
+	/* writes count as reads do, and the paths accumulate */
+	t->chip.path = 0;
+	wr(t, DM_ISR, 0);
+	KUNIT_EXPECT_EQ(test, t->chip.path, 0);
+	wr(t, DM_TXPLL, 0);
+	rd(t, DM_MRCMDX);
+	KUNIT_EXPECT_EQ(test, t->chip.path, EMU_PATH_RX | EMU_PATH_TX);
+}
+
 /* peek reads registers without a read's side effects (strict NSR). */
 static void dm9051_peek_test(struct kunit *test)
 {
@@ -1905,6 +1950,7 @@ static struct kunit_case dm9051_cases[] = {
 	KUNIT_CASE(dm9051_burst_test),
 	KUNIT_CASE(dm9051_strict_test),
 	KUNIT_CASE(dm9051_peek_test),
+	KUNIT_CASE(dm9051_path_test),
 	KUNIT_CASE(dm9051_an_delay_test),
 	KUNIT_CASE(dm9051_irq_polarity_test),
 	KUNIT_CASE(dm9051_irq_polarity_strict_test),

@@ -16,10 +16,20 @@
 #ifndef _SPINET_EMU_H
 #define _SPINET_EMU_H
 
+#include <linux/bits.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
 struct emu_chip;
+
+/*
+ * Which of the chip's data paths an SPI command used, for the per-path
+ * counters (&emu_chip.path): receive (RX memory and its state) or transmit.
+ * Commands that touch neither (interrupt status and mask, PHY, setup) set
+ * nothing.
+ */
+#define EMU_PATH_RX	BIT(0)
+#define EMU_PATH_TX	BIT(1)
 
 /**
  * struct emu_counters - what a chip saw, for tests to compare with drivers
@@ -29,6 +39,20 @@ struct emu_chip;
  * @spi_bytes_tx: bytes the host sent to the chip
  * @spi_bytes_rx: bytes the chip sent to the host
  * @spi_errors: transfers failed by a fault knob or a broken constraint
+ * @spi_rx_messages: messages that used the chip's receive path and not the
+ *	transmit path (the model sets %EMU_PATH_RX in &emu_chip.path: RX
+ *	memory, its pointers, RX status)
+ * @spi_rx_cs_asserts: chip-select assertions of those messages
+ * @spi_rx_bytes: bytes clocked in those messages
+ * @spi_rx_bus_ns: bus time charged for those messages (0 in "instant")
+ * @spi_tx_messages: messages that used the transmit path and not the
+ *	receive path (%EMU_PATH_TX: TX memory, its pointers, the packet
+ *	length, TCR, TX status). A message that used both, or neither
+ *	(interrupt status, PHY, setup), counts in neither
+ * @spi_tx_cs_asserts: chip-select assertions of those messages
+ * @spi_tx_bytes: bytes clocked in those messages
+ * @spi_tx_bus_ns: bus time charged for those messages
+ * @spi_bus_ns: bus time charged for every message
  * @irq_raised: times the interrupt line went from idle to asserted
  * @tx_frames: frames the chip put on the wire for the host (MAC control
  *	frames it generated itself are not counted here)
@@ -54,6 +78,15 @@ struct emu_counters {
 	u64 spi_bytes_tx;
 	u64 spi_bytes_rx;
 	u64 spi_errors;
+	u64 spi_rx_messages;
+	u64 spi_rx_cs_asserts;
+	u64 spi_rx_bytes;
+	u64 spi_rx_bus_ns;
+	u64 spi_tx_messages;
+	u64 spi_tx_cs_asserts;
+	u64 spi_tx_bytes;
+	u64 spi_tx_bus_ns;
+	u64 spi_bus_ns;
 	u64 irq_raised;
 	u64 tx_frames;
 	u64 tx_pause;
@@ -159,7 +192,8 @@ struct emu_host_ops {
  * @xfer: @len bytes clocked while selected; @tx is what the host sends
  *	(NULL: the host sends zeroes), @rx receives what the chip sends back
  *	(NULL: discarded). Called as often as the host likes within one
- *	selection: a command may be split over several calls.
+ *	selection: a command may be split over several calls. A model may set
+ *	&emu_chip.path bits for the data path each command uses.
  * @cs_deassert: chip select went inactive: the command ends
  * @wire_rx: a frame arrived from the wire; @frame excludes the FCS;
  *	@fcs_ok false means it arrived with a bad FCS
@@ -206,6 +240,10 @@ struct emu_model_ops {
  *	the model picks a locally administered one (ff:ff:ff:ff:ff:ff models
  *	a blank EEPROM)
  * @faults: fault knobs
+ * @path: the data paths (%EMU_PATH_RX, %EMU_PATH_TX) the commands of the
+ *	current SPI message used: the host clears it before a message, the
+ *	model sets bits as it decodes commands, the host counts the message
+ *	after it
  * @cnt: counters
  */
 struct emu_chip {
@@ -219,6 +257,7 @@ struct emu_chip {
 	u32 an_delay_ms;
 	u8 mac[6];
 	struct emu_faults faults;
+	u8 path;
 	struct emu_counters cnt;
 };
 

@@ -3,6 +3,8 @@
  * spinet's chip emulator: a model of the Davicom DM9051 SPI Ethernet
  * controller and its internal PHY, written from the chip notes (dm9051.md)
  * so that both the mainline dm9051 driver and spinet work against it.
+ * Each command also tells the host which data path it used (dm_cmd_path(),
+ * &emu_chip.path), for the per-path SPI counters.
  *
  * Choices where the notes say [UNK] or [INF] (Documentation/emulator.md):
  *  - SPI: the byte clocked out during the command byte and during writes
@@ -1163,6 +1165,36 @@ static void dm_data_write(struct emu_chip *chip, struct dm_state *st,
 	dm_reg_write(chip, st, addr, val);
 }
 
+/*
+ * The data path a command uses, for the host's per-path counters: the RX
+ * memory ports, the RX read pointer and RX status; the TX memory ports, the
+ * TX write pointer, the packet length, TCR and TX status.
+ */
+static u8 dm_cmd_path(u8 cmd)
+{
+	switch (FIELD_GET(DM_CMD_ADDR, cmd)) {
+	case DM_MRCMDX:
+	case DM_MRCMDX1:
+	case DM_MRCMD:
+	case DM_MRRL:
+	case DM_MRRH:
+	case DM_RSR:
+	case DM_ROCR:
+		return EMU_PATH_RX;
+	case DM_MWCMDX:
+	case DM_MWCMD:
+	case DM_MWRL:
+	case DM_MWRH:
+	case DM_TXPLL:
+	case DM_TXPLH:
+	case DM_TCR:
+	case DM_TSR1:
+	case DM_TSR2:
+		return EMU_PATH_TX;
+	}
+	return 0;
+}
+
 static u8 dm_spi_byte(struct emu_chip *chip, u8 in)
 {
 	struct dm_state *st = dm_state(chip);
@@ -1171,6 +1203,7 @@ static u8 dm_spi_byte(struct emu_chip *chip, u8 in)
 	if (!st->have_cmd) {
 		st->cmd = in;
 		st->have_cmd = true;
+		chip->path |= dm_cmd_path(in);
 		st->ndata = 0;
 		st->burst_err = false;
 		return 0;

@@ -96,11 +96,13 @@ static enum hrtimer_restart emu_model_timer(struct hrtimer *timer)
 {
 	struct emu_dev *dev = container_of(timer, struct emu_dev, model_timer);
 	struct emu_chip *chip = &dev->chip;
+	u64 t0 = ktime_get_ns();
 
 	spin_lock(&chip->lock);
 	if (chip->model->timer)
 		chip->model->timer(chip);
 	spin_unlock(&chip->lock);
+	emu_cpu_since(dev, t0);
 	return HRTIMER_NORESTART;
 }
 
@@ -117,10 +119,12 @@ static enum hrtimer_restart emu_tx_done(struct hrtimer *timer)
 {
 	struct emu_dev *dev = container_of(timer, struct emu_dev, tx_timer);
 	struct emu_chip *chip = &dev->chip;
+	u64 t0 = ktime_get_ns();
 
 	spin_lock(&chip->lock);
 	chip->model->tx_done(chip);
 	spin_unlock(&chip->lock);
+	emu_cpu_since(dev, t0);
 	return HRTIMER_NORESTART;
 }
 
@@ -151,6 +155,15 @@ static int emu_counters_show(struct seq_file *s, void *unused)
 	EMU_SHOW(spi_bytes_tx);
 	EMU_SHOW(spi_bytes_rx);
 	EMU_SHOW(spi_errors);
+	EMU_SHOW(spi_rx_messages);
+	EMU_SHOW(spi_rx_cs_asserts);
+	EMU_SHOW(spi_rx_bytes);
+	EMU_SHOW(spi_rx_bus_ns);
+	EMU_SHOW(spi_tx_messages);
+	EMU_SHOW(spi_tx_cs_asserts);
+	EMU_SHOW(spi_tx_bytes);
+	EMU_SHOW(spi_tx_bus_ns);
+	EMU_SHOW(spi_bus_ns);
 	EMU_SHOW(irq_raised);
 	EMU_SHOW(tx_frames);
 	EMU_SHOW(tx_rejected);
@@ -167,6 +180,10 @@ static int emu_counters_show(struct seq_file *s, void *unused)
 	EMU_SHOW(rx_drop_disabled);
 	EMU_SHOW(resets);
 #undef EMU_SHOW
+	seq_printf(s, "%-18s %lld\n", "cpu_ns",
+		   (s64)atomic64_read(&dev->cpu_ns));
+	seq_printf(s, "%-18s %lld\n", "spin_ns",
+		   (s64)atomic64_read(&dev->spin_ns));
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(emu_counters);
@@ -595,6 +612,8 @@ static int emu_command(char *line)
 		spin_lock_irqsave(&da->chip.lock, flags);
 		memset(&da->chip.cnt, 0, sizeof(da->chip.cnt));
 		spin_unlock_irqrestore(&da->chip.lock, flags);
+		atomic64_set(&da->cpu_ns, 0);
+		atomic64_set(&da->spin_ns, 0);
 	} else {
 		return -EINVAL;
 	}

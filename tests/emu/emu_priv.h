@@ -10,6 +10,7 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/netdevice.h>
+#include <linux/timekeeping.h>
 #include <linux/skbuff.h>
 
 #include "emu.h"
@@ -152,6 +153,10 @@ struct emu_spi_stat {
  * @bus_free: when the virtual bus becomes free (timing model)
  * @late_ns: how late the emulator returned the last message (overslept)
  * @stat: the timing model's own accounts
+ * @cpu_ns: CPU time the emulator spent on this chip's model and cable
+ *	(emu_cpu_since()), bus-time waits excluded
+ * @spin_ns: CPU time spent spinning until the bus clock said a message was
+ *	done (the last stretch of every wait; the rest sleeps)
  * @spi_fail_next: transfers still to fail (fault knob): the chip sees none
  *	of their bytes
  * @spi_short_next: transfers still to cut short (fault knob): the chip sees
@@ -182,6 +187,8 @@ struct emu_dev {
 	ktime_t bus_free;
 	u64 late_ns;
 	struct emu_spi_stat stat;
+	atomic64_t cpu_ns;
+	atomic64_t spin_ns;
 	atomic_t spi_fail_next;
 	atomic_t spi_short_next;
 	atomic_t spi_fail_skip;
@@ -198,6 +205,18 @@ struct emu_dev {
 static inline struct emu_dev *emu_chip_to_dev(struct emu_chip *chip)
 {
 	return container_of(chip, struct emu_dev, chip);
+}
+
+/*
+ * emu_cpu_since() - account the emulator's own CPU time: what the chip
+ * model and the cable cost since @t0, a ktime_get_ns() reading (not
+ * local_clock(), which counts in jiffies under UML), so that CPU figures
+ * can subtract it. Call it only for spans run with interrupts off, which
+ * therefore contain nothing but the emulator's own work and never nest.
+ */
+static inline void emu_cpu_since(struct emu_dev *dev, u64 t0)
+{
+	atomic64_add(ktime_get_ns() - t0, &dev->cpu_ns);
 }
 
 /* emu_main.c */

@@ -68,10 +68,15 @@ static u64 emu_bytes_ns(const struct emu_timing *t, unsigned int len)
 	return div_u64((u64)len * t->clocks_per_byte * NSEC_PER_SEC, t->hz);
 }
 
-/* Hold the caller until the virtual bus clock reaches @until. */
-static void emu_spi_wait(ktime_t until)
+/*
+ * Hold the caller until the virtual bus clock reaches @until. The CPU time
+ * spent spinning is the modelled bus's, not the caller's: it is counted in
+ * @dev->spin_ns, so that CPU figures can tell the two apart.
+ */
+static void emu_spi_wait(struct emu_dev *dev, ktime_t until)
 {
 	s64 left = ktime_to_ns(ktime_sub(until, ktime_get()));
+	ktime_t spin_start, now;
 
 	if (left > EMU_SLEEP_MIN_NS) {
 		ktime_t wake = ktime_sub_ns(until, EMU_SLEEP_EARLY_NS);
@@ -79,8 +84,10 @@ static void emu_spi_wait(ktime_t until)
 		__set_current_state(TASK_UNINTERRUPTIBLE);
 		schedule_hrtimeout(&wake, HRTIMER_MODE_ABS);
 	}
-	while (ktime_before(ktime_get(), until))
+	spin_start = ktime_get();
+	for (now = spin_start; ktime_before(now, until); now = ktime_get())
 		cpu_relax();
+	atomic64_add(ktime_to_ns(ktime_sub(now, spin_start)), &dev->spin_ns);
 }
 
 /*
@@ -93,22 +100,26 @@ static void emu_spi_wait(ktime_t until)
  */
 #define EMU_ABSORB_NS		(100 * NSEC_PER_USEC)
 
-/* The message started at @entry and holds the bus for @cost_ns. */
-static void emu_spi_charge(struct emu_dev *dev, ktime_t entry, u64 cost_ns)
+/*
+ * The message started at @entry and holds the bus for @cost_ns.
+ * Return: the bus time charged (0 in "instant").
+ */
+static u64 emu_spi_charge(struct emu_dev *dev, ktime_t entry, u64 cost_ns)
 {
 	u64 absorb;
 
 	if (dev->timing.instant)
-		return;
+		return 0;
 	absorb = dev->late_ns + EMU_ABSORB_NS;
 	if (ktime_after(entry, ktime_add_ns(dev->bus_free, absorb)))
 		dev->bus_free = entry;
 	dev->bus_free = ktime_add_ns(dev->bus_free, cost_ns);
-	emu_spi_wait(dev->bus_free);
+	emu_spi_wait(dev, dev->bus_free);
 	/* Our own lateness (a sleep that overshot) is credited to the next. */
 	dev->late_ns = ktime_to_ns(ktime_sub(ktime_get(), dev->bus_free));
 	dev->stat.charged_ns += cost_ns;
 	dev->stat.messages++;
+	return cost_ns;
 }
 
 /* A buffer the controller could not use; a real one would fail the DMA. */
@@ -160,33 +171,64 @@ static int emu_spi_check(struct emu_dev *dev, struct spi_transfer *xfer,
 	return 0;
 }
 
+/*
+ * Count a message by the data path its commands used (&emu_chip.path): one
+ * that used both paths, or neither, is shared.
+ */
+static void emu_spi_count_path(struct emu_chip *chip, u64 cs, u64 bytes,
+			       u64 bus_ns)
+{
+	struct emu_counters *c = &chip->cnt;
+
+	c->spi_bus_ns += bus_ns;
+	if (chip->path == EMU_PATH_RX) {
+		c->spi_rx_messages++;
+		c->spi_rx_cs_asserts += cs;
+		c->spi_rx_bytes += bytes;
+		c->spi_rx_bus_ns += bus_ns;
+	} else if (chip->path == EMU_PATH_TX) {
+		c->spi_tx_messages++;
+		c->spi_tx_cs_asserts += cs;
+		c->spi_tx_bytes += bytes;
+		c->spi_tx_bus_ns += bus_ns;
+	}
+}
+
+/*
+ * The chip model runs under its lock with interrupts off: that time is the
+ * emulator's own (emu_cpu_since()). The SPI core's and this controller's
+ * handling of the message are not: a real controller driver costs CPU too.
+ */
 static int emu_spi_transfer_one_message(struct spi_controller *ctlr,
 					struct spi_message *msg)
 {
 	struct emu_dev *dev = spi_controller_get_devdata(ctlr);
 	const struct emu_timing *t = &dev->timing;
+	unsigned int len, cs = 0, bytes = 0;
 	struct emu_chip *chip = &dev->chip;
 	ktime_t entry = ktime_get();
 	const struct emu_model_ops *model;
 	struct spi_transfer *xfer;
 	bool selected = false;
-	u64 cost = t->msg_ns;
+	u64 cost = t->msg_ns, t0;
 	unsigned long flags;
 	int delay, ret = 0;
-	unsigned int len;
 
 	model = chip->model;
 	spin_lock_irqsave(&chip->lock, flags);
 	chip->cnt.spi_messages++;
+	chip->path = 0;
 	spin_unlock_irqrestore(&chip->lock, flags);
 
 	list_for_each_entry(xfer, &msg->transfers, transfer_list) {
 		ret = emu_spi_check(dev, xfer, &len);
 		spin_lock_irqsave(&chip->lock, flags);
+		t0 = ktime_get_ns();
 		if (!ret || len) {
 			if (!selected) {
 				model->cs_assert(chip);
 				chip->cnt.spi_cs_asserts++;
+				cs++;
 				selected = true;
 			}
 			model->xfer(chip, xfer->tx_buf, xfer->rx_buf, len);
@@ -195,9 +237,11 @@ static int emu_spi_transfer_one_message(struct spi_controller *ctlr,
 			chip->cnt.spi_bytes_tx += len;
 			if (xfer->rx_buf)
 				chip->cnt.spi_bytes_rx += len;
+			bytes += len;
 		}
 		if (ret) {
 			chip->cnt.spi_errors++;
+			emu_cpu_since(dev, t0);
 			spin_unlock_irqrestore(&chip->lock, flags);
 			break;
 		}
@@ -206,6 +250,7 @@ static int emu_spi_transfer_one_message(struct spi_controller *ctlr,
 			model->cs_deassert(chip);
 			selected = false;
 		}
+		emu_cpu_since(dev, t0);
 		spin_unlock_irqrestore(&chip->lock, flags);
 
 		msg->actual_length += xfer->len;
@@ -220,11 +265,16 @@ static int emu_spi_transfer_one_message(struct spi_controller *ctlr,
 	}
 	if (selected) {
 		spin_lock_irqsave(&chip->lock, flags);
+		t0 = ktime_get_ns();
 		model->cs_deassert(chip);
+		emu_cpu_since(dev, t0);
 		spin_unlock_irqrestore(&chip->lock, flags);
 	}
 
-	emu_spi_charge(dev, entry, cost);
+	cost = emu_spi_charge(dev, entry, cost);
+	spin_lock_irqsave(&chip->lock, flags);
+	emu_spi_count_path(chip, cs, bytes, cost);
+	spin_unlock_irqrestore(&chip->lock, flags);
 	msg->status = ret;
 	if (dev->limits.complete_hardirq)
 		hrtimer_start(&dev->done_timer, 0, HRTIMER_MODE_REL_HARD);

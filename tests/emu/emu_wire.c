@@ -205,6 +205,7 @@ static void emu_deliver_to_peer(struct emu_peer *peer, struct sk_buff *skb)
 static enum hrtimer_restart emu_chip_wire_timer(struct hrtimer *timer)
 {
 	struct emu_dev *dev = container_of(timer, struct emu_dev, wire.timer);
+	u64 t0 = ktime_get_ns();
 	struct sk_buff *skb;
 	bool more;
 
@@ -219,6 +220,7 @@ static enum hrtimer_restart emu_chip_wire_timer(struct hrtimer *timer)
 		else
 			dev_kfree_skb_any(skb);
 	}
+	emu_cpu_since(dev, t0);
 	return more ? HRTIMER_RESTART : HRTIMER_NORESTART;
 }
 
@@ -227,6 +229,7 @@ static enum hrtimer_restart emu_peer_wire_timer(struct hrtimer *timer)
 {
 	struct emu_peer *peer = container_of(timer, struct emu_peer,
 					     wire.timer);
+	u64 t0 = ktime_get_ns();
 	struct sk_buff *skb;
 	bool more;
 
@@ -235,6 +238,7 @@ static enum hrtimer_restart emu_peer_wire_timer(struct hrtimer *timer)
 	if (netif_queue_stopped(peer->ndev) &&
 	    skb_queue_len(&peer->wire.queue) < EMU_PEER_QUEUE_WAKE)
 		netif_wake_queue(peer->ndev);
+	emu_cpu_since(peer->dev, t0);
 	return more ? HRTIMER_RESTART : HRTIMER_NORESTART;
 }
 
@@ -344,6 +348,8 @@ void emu_wire_exit(struct emu_dev *dev)
 static netdev_tx_t emu_peer_xmit(struct sk_buff *skb, struct net_device *ndev)
 {
 	struct emu_peer *peer = netdev_priv(ndev);
+	unsigned long flags;
+	u64 t0;
 
 	if (skb_linearize(skb) || !netif_carrier_ok(ndev)) {
 		DEV_STATS_INC(ndev, tx_dropped);
@@ -359,9 +365,14 @@ static netdev_tx_t emu_peer_xmit(struct sk_buff *skb, struct net_device *ndev)
 	DEV_STATS_ADD(ndev, tx_bytes, skb->len);
 	skb_orphan(skb);
 	emu_wire_cb(skb)->host = true;
+	/* The cable's own time, interrupts off: see emu_cpu_since(). */
+	local_irq_save(flags);
+	t0 = ktime_get_ns();
 	emu_wire_send(&peer->wire, skb);
 	if (skb_queue_len(&peer->wire.queue) >= EMU_PEER_QUEUE_STOP)
 		netif_stop_queue(ndev);
+	emu_cpu_since(peer->dev, t0);
+	local_irq_restore(flags);
 	return NETDEV_TX_OK;
 }
 

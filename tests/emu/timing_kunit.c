@@ -162,6 +162,40 @@ static void emu_timing_instant_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, dev->stat.charged_ns, before.charged_ns);
 }
 
+/*
+ * The emulator's own CPU time counts the model's work and not the bus time
+ * it waits for; every message's charge is counted in spi_bus_ns, and the
+ * null chip uses neither data path.
+ */
+static void emu_cpu_account_test(struct kunit *test)
+{
+	struct spi_transfer xfer = { .len = 1518 };
+	u64 cpu0, cpu, charged0, charged;
+	struct spi_message msg;
+	struct emu_dev *dev;
+	unsigned int i;
+
+	dev = timing_dev(test);
+	emu_timing_profile(&dev->timing, "pi4");
+	xfer.tx_buf = kunit_kzalloc(test, xfer.len, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, xfer.tx_buf);
+	spi_message_init_with_transfers(&msg, &xfer, 1);
+	cpu0 = atomic64_read(&dev->cpu_ns);
+	charged0 = dev->stat.charged_ns;
+	for (i = 0; i < 20; i++)
+		KUNIT_ASSERT_EQ(test, 0, spi_sync(dev->spi, &msg));
+	cpu = atomic64_read(&dev->cpu_ns) - cpu0;
+	charged = dev->stat.charged_ns - charged0;
+	kunit_info(test, "20 frames: bus %llu us, emulator CPU %llu us\n",
+		   charged / 1000, cpu / 1000);
+	KUNIT_EXPECT_GT(test, cpu, 0);
+	KUNIT_EXPECT_LT(test, cpu, charged / 10);
+	KUNIT_EXPECT_LE(test, atomic64_read(&dev->spin_ns), charged);
+	KUNIT_EXPECT_EQ(test, dev->chip.cnt.spi_bus_ns, dev->stat.charged_ns);
+	KUNIT_EXPECT_EQ(test, dev->chip.cnt.spi_rx_messages, 0);
+	KUNIT_EXPECT_EQ(test, dev->chip.cnt.spi_tx_messages, 0);
+}
+
 /* A stack buffer is refused as DMA-unsafe and counted. */
 static void emu_timing_dma_safe_test(struct kunit *test)
 {
@@ -580,6 +614,7 @@ static struct kunit_case emu_timing_cases[] = {
 	KUNIT_CASE_PARAM_ATTR(emu_timing_pattern_test, timing_gen_params,
 			      { .speed = KUNIT_SPEED_SLOW }),
 	KUNIT_CASE(emu_timing_instant_test),
+	KUNIT_CASE(emu_cpu_account_test),
 	KUNIT_CASE(emu_timing_dma_safe_test),
 	KUNIT_CASE_PARAM(emu_irq_delivery_test, trigger_gen_params),
 	KUNIT_CASE(emu_irq_level_refire_test),
