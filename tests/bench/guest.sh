@@ -58,6 +58,13 @@ progress() { echo "$*" >>"$RESULTS/progress"; echo "bench: $*"; }
 mkfifo "$work/nap"
 nap() { read -r -t "$1" <>"$work/nap" || true; }
 
+# slurp VAR FILE: the whole of FILE in VAR, in one go. Read line by line,
+# bash seeks back after each line, and each seek has a seq_file (debugfs
+# counters, /proc/meminfo, net/dev) print its text anew: a number that
+# grew a digit in between shifts every line after it (see emu_counters in
+# tests/e2e/emu.sh).
+slurp() { read -r -d "" "$1" <"$2" || :; }
+
 A="" MAC_DUT="" MAC_PEER=""
 keep_a="" keep_b=""
 cleanup() {
@@ -136,11 +143,12 @@ knob() { cat "$EMU_DBG/emu0/$1"; }
 # time in us.
 declare -A S a b
 snap() {
-	local k v rest line user nice system idle iowait irq softirq steal
+	local k v rest line user nice system idle iowait irq softirq steal text
 	S=()
+	slurp text "$EMU_DBG/emu0/counters"
 	while read -r k v; do
-		S[emu_$k]=$v
-	done <"$EMU_DBG/emu0/counters"
+		[ -n "$k" ] && S[emu_$k]=$v
+	done <<<"$text"
 	read -r _ user nice system idle iowait irq softirq steal rest </proc/stat
 	S[cpu_user]=$((user + nice))
 	S[cpu_system]=$system
@@ -148,6 +156,7 @@ snap() {
 	S[cpu_softirq]=$softirq
 	S[cpu_idle]=$((idle + iowait))
 	S[cpu_total]=$((user + nice + system + idle + iowait + irq + softirq + steal))
+	slurp text "/proc/$keep_b/net/dev"
 	while read -r line; do
 		case $line in
 		"$PEER:"*)
@@ -155,7 +164,8 @@ snap() {
 				'S[peer_tx_bytes]' 'S[peer_tx_packets]' rest <<<"${line#*:}"
 			;;
 		esac
-	done <"/proc/$keep_b/net/dev"
+	done <<<"$text"
+	slurp text "/proc/$keep_a/net/dev"
 	while read -r line; do
 		case $line in
 		"$A:"*)
@@ -164,12 +174,13 @@ snap() {
 				'S[dut_tx_bytes]' 'S[dut_tx_packets]' rest <<<"${line#*:}"
 			;;
 		esac
-	done <"/proc/$keep_a/net/dev"
+	done <<<"$text"
+	slurp text /proc/meminfo
 	while read -r k v rest; do
 		case $k in
 		SUnreclaim:) S[sunreclaim_kb]=$v ;;
 		esac
-	done </proc/meminfo
+	done <<<"$text"
 	S[us]=${EPOCHREALTIME/./}
 	if [ "$1" = a ]; then
 		a=()
@@ -185,13 +196,14 @@ snap() {
 # network driver's allocations land in (kmalloc-*, skbuff_*), from
 # /proc/slabinfo.
 slab_kb() {
-	local f k v rest
+	local f k v rest text
 	for f in /sys/kernel/slab/*/shrink; do
 		echo 1 2>/dev/null >"$f"
 	done
+	slurp text /proc/meminfo
 	while read -r k v rest; do
 		[ "$k" = SUnreclaim: ] && break
-	done </proc/meminfo
+	done <<<"$text"
 	awk -v s="$v" '$1 ~ /^(kmalloc-([0-9]|cg-)|skbuff_)/ { b += $2 * $4 }
 		END { printf "%d %d\n", s, b / 1024 }' /proc/slabinfo
 }
@@ -291,7 +303,8 @@ tcp() {
 # netdev_packets PID DEV rx|tx: DEV's packet counter in PID's namespace,
 # read with builtins.
 netdev_packets() {
-	local line rp tp rest
+	local line rp tp rest text
+	slurp text "/proc/$1/net/dev"
 	while read -r line; do
 		case $line in
 		"$2:"*)
@@ -300,7 +313,7 @@ netdev_packets() {
 			return
 			;;
 		esac
-	done <"/proc/$1/net/dev"
+	done <<<"$text"
 }
 
 # pktgen NS DEV LEN PPS DST-IP DST-MAC: set up the kernel's packet
