@@ -3,39 +3,40 @@
 # The guest half of "make bench" (scripts/bench boots one UML guest per
 # driver and runs this in each, with the emulator and that driver loaded):
 # every measurement of Documentation/performance.md, for each bus profile,
-# on one emulated DM9051 driven by the driver under test (the DUT) and
-# cabled to the emulator's plain peer netdev, so that every figure is that
-# one driver's.
+# on one emulated chip (a DM9051 or a W5500) driven by the driver under
+# test (the DUT) and cabled to the emulator's plain peer netdev, so that
+# every figure is that one driver's.
 #
 #   netns spa                               netns spb
 #   +--------------------+              +------------------+
 #   | $A 198.18.0.1      |              | emu0peer         |
 #   |  driver (DUT)      |              | 198.18.0.2       |
-#   |  SPI: emu0 dm9051  |=== cable ====| (plain netdev)   |
+#   |  SPI: emu0 CHIP    |=== cable ====| (plain netdev)   |
 #   +--------------------+  100 Mbit/s  +------------------+
 #     iperf3 clients, ping                iperf3 servers
 #     pktgen (UDP sent)                   pktgen (UDP received)
 #
 # "tx" is the DUT sending (to the peer), "rx" the DUT receiving.
 #
-# Environment (scripts/bench passes them on): BENCH_DRIVER (spinet or
-# mainline, for the results), BENCH_PROFILES (names: pi4, fast, instant, or
-# NAME=HZ/CLOCKS_PER_BYTE/MSG_NS for a profile of one's own), BENCH_T (TCP
-# seconds after the omitted ones), BENCH_OMIT (seconds omitted at the start
-# of a TCP run), BENCH_N (repetitions of each run that has a target),
-# BENCH_UDP_T (UDP seconds), BENCH_PINGS and BENCH_PING_I (ping samples
-# and their interval). Results: $RESULTS/bench/PROFILE.json, one per
-# profile, raw (scripts/bench computes the figures and the medians), and
-# /proc/slabinfo before and after each profile's runs (PROFILE.slabinfo.*,
-# to see where slab grew); progress lines in $RESULTS/progress. Exit
-# status 1 if any run broke (an iperf3, pktgen or ping that failed): its
-# figure is then missing.
+# Environment (scripts/bench passes them on): BENCH_CHIP (CHIP: dm9051 or
+# w5500), BENCH_DRIVER (spinet or mainline, for the results),
+# BENCH_PROFILES (names: pi4, fast, instant, or NAME=HZ/CLOCKS_PER_BYTE/MSG_NS
+# for a profile of one's own), BENCH_T (TCP seconds after the omitted ones),
+# BENCH_OMIT (seconds omitted at the start of a TCP run), BENCH_N
+# (repetitions of each run that has a target), BENCH_UDP_T (UDP seconds),
+# BENCH_PINGS and BENCH_PING_I (ping samples and their interval).
+# Results: $RESULTS/bench/PROFILE.json, one per profile, raw (scripts/bench
+# computes the figures and the medians), and /proc/slabinfo before and
+# after each profile's runs (PROFILE.slabinfo.*, to see where slab grew);
+# progress lines in $RESULTS/progress. Exit status 1 if any run broke
+# (an iperf3, pktgen or ping that failed): its figure is then missing.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source=tests/e2e/emu.sh
 . "$top/tests/e2e/emu.sh"
 
 driver=${BENCH_DRIVER:?}
+chip=${BENCH_CHIP:-dm9051}
 profiles=${BENCH_PROFILES:-pi4 fast instant}
 T=${BENCH_T:-10}
 O=${BENCH_OMIT:-2}
@@ -80,12 +81,18 @@ trap cleanup EXIT
 
 carrier() { [ "$(ip netns exec spa cat /sys/class/net/"$A"/carrier)" = 1 ]; }
 listening() { [ -n "$(ip netns exec spb ss -Hltn 'sport = :5201')" ]; }
+peer_answers() { ip netns exec spa ping -c 1 -W 1 -q $IP_PEER >/dev/null; }
 
 setup() {
-	emu_ctl add dm9051 || return 1
+	emu_ctl add "$chip" || return 1
+	# What the emulated controller must let through for mainline w5100 to
+	# work at all (a stack buffer for DMA: tests/e2e/emu.sh).
+	E2E_DRIVER=$driver E2E_CHIP=$chip emu_oracle_quirks emu0 || return 1
 	# Auto-negotiation keeps its default, silicon's 1.5 s: the mainline
-	# driver leaves flow control off when it is instant
-	# (Documentation/emulator.md, "Known deviations from silicon").
+	# dm9051 driver leaves flow control off when it is instant
+	# (Documentation/emulator.md, "Known deviations from silicon"). The
+	# mainline w5100 driver reports carrier at once, whatever the link: the
+	# first ping is retried until the link is up.
 	emu_ctl peer emu0 || return 1
 	wait_for 10 emu_netdev emu0 >/dev/null || return 1
 	A=$(emu_netdev emu0)
@@ -99,7 +106,7 @@ setup() {
 	ip -n spb addr add $IP_PEER/24 dev $PEER &&
 	ip -n spa link set "$A" up && ip -n spb link set $PEER up || return 1
 	wait_for 10 carrier || return 1
-	ip netns exec spa ping -c 3 -i 0.2 -W 2 -q $IP_PEER >/dev/null || return 1
+	wait_for 10 peer_answers || return 1
 	# No TIME_WAIT sockets: a run's connections leave nothing behind for
 	# the slab figures to count.
 	ip netns exec spa sysctl -qw net.ipv4.tcp_max_tw_buckets=0 &&
@@ -460,7 +467,7 @@ ping_loaded() {
 	fi
 }
 
-progress "setting up: emulated dm9051 and the peer netdev"
+progress "setting up: emulated $chip and the peer netdev"
 if ! setup; then
 	progress "setup FAILED"
 	exit 1
@@ -504,7 +511,7 @@ for p in $profiles; do
 	read -r after_kb after_drv_kb < <(slab_kb)
 	cp /proc/slabinfo "$out/$name.slabinfo.after"
 	[ "$after_kb" -gt "$peak_kb" ] && peak_kb=$after_kb
-	jq -n --arg driver "$driver" --arg profile "$name" --arg spec "$p" \
+	jq -n --arg chip "$chip" --arg driver "$driver" --arg profile "$name" --arg spec "$p" \
 		--arg kernel "$(uname -r)" --arg drv "$(ip netns exec spa ethtool -i "$A" | awk '$1 == "driver:" { print $2 }')" \
 		--arg qdisc "$(ip -n spa -o link show "$A" | sed -n 's/.* qdisc \([^ ]*\).*/\1/p')" \
 		--argjson hz "$(knob timing_hz)" --argjson cpb "$(knob timing_clocks_per_byte)" \
@@ -516,7 +523,7 @@ for p in $profiles; do
 		--argjson before "$before_kb" --argjson peak "$peak_kb" --argjson after "$after_kb" \
 		--argjson before_drv "$before_drv_kb" --argjson after_drv "$after_drv_kb" \
 		--argjson secs $((SECONDS - t0)) --slurpfile runs "$runs" \
-		'{driver: $driver, driver_module: $drv, profile: $profile, spec: $spec,
+		'{chip: $chip, driver: $driver, driver_module: $drv, profile: $profile, spec: $spec,
 		  kernel: $kernel, qdisc: $qdisc, user_hz: $user_hz,
 		  timing: {hz: $hz, clocks_per_byte: $cpb, msg_ns: $msg_ns, cs_ns: $cs_ns,
 			   xfer_ns: $xfer_ns, instant: ($instant == "Y")},
