@@ -23,11 +23,13 @@
 #   make e2e DRIVER=spinet|mainline CHIP=dm9051|w5500 [DT=1]
 #                         the end-to-end suite of one chip against one driver
 #                         (DT=1: the chips described in a device tree)
-#   make bench            spinet against the kernel's own dm9051 driver on the
-#                         emulated chip: throughput, packets per second,
+#   make bench [BENCH_CHIPS="dm9051 w5500"]
+#                         spinet against the kernel's own driver on the
+#                         emulated chip (default the DM9051; w5500: against
+#                         w5100-spi): throughput, packets per second,
 #                         latency, SPI cost per frame, CPU, memory; a table
-#                         per bus profile (BENCH_PROFILES, BENCH_T...: see
-#                         scripts/bench); not part of make check
+#                         per chip and bus profile (BENCH_PROFILES, BENCH_T...:
+#                         see scripts/bench); not part of make check
 #   make demo [DEMO_DRIVER=spinet|mainline]
 #                         two emulated chips, ping and iperf3, a short report
 #   make uml-run ARGS=..  run a command in the UML test guest

@@ -3,39 +3,40 @@
 # The guest half of "make bench" (scripts/bench boots one UML guest per
 # driver and runs this in each, with the emulator and that driver loaded):
 # every measurement of Documentation/performance.md, for each bus profile,
-# on one emulated DM9051 driven by the driver under test (the DUT) and
-# cabled to the emulator's plain peer netdev, so that every figure is that
-# one driver's.
+# on one emulated chip (a DM9051 or a W5500) driven by the driver under
+# test (the DUT) and cabled to the emulator's plain peer netdev, so that
+# every figure is that one driver's.
 #
 #   netns spa                               netns spb
 #   +--------------------+              +------------------+
 #   | $A 198.18.0.1      |              | emu0peer         |
 #   |  driver (DUT)      |              | 198.18.0.2       |
-#   |  SPI: emu0 dm9051  |=== cable ====| (plain netdev)   |
+#   |  SPI: emu0 CHIP    |=== cable ====| (plain netdev)   |
 #   +--------------------+  100 Mbit/s  +------------------+
 #     iperf3 clients, ping                iperf3 servers
 #     pktgen (UDP sent)                   pktgen (UDP received)
 #
 # "tx" is the DUT sending (to the peer), "rx" the DUT receiving.
 #
-# Environment (scripts/bench passes them on): BENCH_DRIVER (spinet or
-# mainline, for the results), BENCH_PROFILES (names: pi4, fast, instant, or
-# NAME=HZ/CLOCKS_PER_BYTE/MSG_NS for a profile of one's own), BENCH_T (TCP
-# seconds after the omitted ones), BENCH_OMIT (seconds omitted at the start
-# of a TCP run), BENCH_N (repetitions of each run that has a target),
-# BENCH_UDP_T (UDP seconds), BENCH_PINGS and BENCH_PING_I (ping samples
-# and their interval). Results: $RESULTS/bench/PROFILE.json, one per
-# profile, raw (scripts/bench computes the figures and the medians), and
-# /proc/slabinfo before and after each profile's runs (PROFILE.slabinfo.*,
-# to see where slab grew); progress lines in $RESULTS/progress. Exit
-# status 1 if any run broke (an iperf3, pktgen or ping that failed): its
-# figure is then missing.
+# Environment (scripts/bench passes them on): BENCH_CHIP (CHIP: dm9051 or
+# w5500), BENCH_DRIVER (spinet or mainline, for the results),
+# BENCH_PROFILES (names: pi4, fast, instant, or NAME=HZ/CLOCKS_PER_BYTE/MSG_NS
+# for a profile of one's own), BENCH_T (TCP seconds after the omitted ones),
+# BENCH_OMIT (seconds omitted at the start of a TCP run), BENCH_N
+# (repetitions of each run that has a target), BENCH_UDP_T (UDP seconds),
+# BENCH_PINGS and BENCH_PING_I (ping samples and their interval).
+# Results: $RESULTS/bench/PROFILE.json, one per profile, raw (scripts/bench
+# computes the figures and the medians), and /proc/slabinfo before and
+# after each profile's runs (PROFILE.slabinfo.*, to see where slab grew);
+# progress lines in $RESULTS/progress. Exit status 1 if any run broke
+# (an iperf3, pktgen or ping that failed): its figure is then missing.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source=tests/e2e/emu.sh
 . "$top/tests/e2e/emu.sh"
 
 driver=${BENCH_DRIVER:?}
+chip=${BENCH_CHIP:-dm9051}
 profiles=${BENCH_PROFILES:-pi4 fast instant}
 T=${BENCH_T:-10}
 O=${BENCH_OMIT:-2}
@@ -58,6 +59,13 @@ progress() { echo "$*" >>"$RESULTS/progress"; echo "bench: $*"; }
 mkfifo "$work/nap"
 nap() { read -r -t "$1" <>"$work/nap" || true; }
 
+# slurp VAR FILE: the whole of FILE in VAR, in one go. Read line by line,
+# bash seeks back after each line, and each seek has a seq_file (debugfs
+# counters, /proc/meminfo, net/dev) print its text anew: a number that
+# grew a digit in between shifts every line after it (see emu_counters in
+# tests/e2e/emu.sh).
+slurp() { read -r -d "" "$1" <"$2" || :; }
+
 A="" MAC_DUT="" MAC_PEER=""
 keep_a="" keep_b=""
 cleanup() {
@@ -73,12 +81,18 @@ trap cleanup EXIT
 
 carrier() { [ "$(ip netns exec spa cat /sys/class/net/"$A"/carrier)" = 1 ]; }
 listening() { [ -n "$(ip netns exec spb ss -Hltn 'sport = :5201')" ]; }
+peer_answers() { ip netns exec spa ping -c 1 -W 1 -q $IP_PEER >/dev/null; }
 
 setup() {
-	emu_ctl add dm9051 || return 1
+	emu_ctl add "$chip" || return 1
+	# What the emulated controller must let through for mainline w5100 to
+	# work at all (a stack buffer for DMA: tests/e2e/emu.sh).
+	E2E_DRIVER=$driver E2E_CHIP=$chip emu_oracle_quirks emu0 || return 1
 	# Auto-negotiation keeps its default, silicon's 1.5 s: the mainline
-	# driver leaves flow control off when it is instant
-	# (Documentation/emulator.md, "Known deviations from silicon").
+	# dm9051 driver leaves flow control off when it is instant
+	# (Documentation/emulator.md, "Known deviations from silicon"). The
+	# mainline w5100 driver reports carrier at once, whatever the link: the
+	# first ping is retried until the link is up.
 	emu_ctl peer emu0 || return 1
 	wait_for 10 emu_netdev emu0 >/dev/null || return 1
 	A=$(emu_netdev emu0)
@@ -92,7 +106,7 @@ setup() {
 	ip -n spb addr add $IP_PEER/24 dev $PEER &&
 	ip -n spa link set "$A" up && ip -n spb link set $PEER up || return 1
 	wait_for 10 carrier || return 1
-	ip netns exec spa ping -c 3 -i 0.2 -W 2 -q $IP_PEER >/dev/null || return 1
+	wait_for 10 peer_answers || return 1
 	# No TIME_WAIT sockets: a run's connections leave nothing behind for
 	# the slab figures to count.
 	ip netns exec spa sysctl -qw net.ipv4.tcp_max_tw_buckets=0 &&
@@ -136,11 +150,12 @@ knob() { cat "$EMU_DBG/emu0/$1"; }
 # time in us.
 declare -A S a b
 snap() {
-	local k v rest line user nice system idle iowait irq softirq steal
+	local k v rest line user nice system idle iowait irq softirq steal text
 	S=()
+	slurp text "$EMU_DBG/emu0/counters"
 	while read -r k v; do
-		S[emu_$k]=$v
-	done <"$EMU_DBG/emu0/counters"
+		[ -n "$k" ] && S[emu_$k]=$v
+	done <<<"$text"
 	read -r _ user nice system idle iowait irq softirq steal rest </proc/stat
 	S[cpu_user]=$((user + nice))
 	S[cpu_system]=$system
@@ -148,6 +163,7 @@ snap() {
 	S[cpu_softirq]=$softirq
 	S[cpu_idle]=$((idle + iowait))
 	S[cpu_total]=$((user + nice + system + idle + iowait + irq + softirq + steal))
+	slurp text "/proc/$keep_b/net/dev"
 	while read -r line; do
 		case $line in
 		"$PEER:"*)
@@ -155,7 +171,8 @@ snap() {
 				'S[peer_tx_bytes]' 'S[peer_tx_packets]' rest <<<"${line#*:}"
 			;;
 		esac
-	done <"/proc/$keep_b/net/dev"
+	done <<<"$text"
+	slurp text "/proc/$keep_a/net/dev"
 	while read -r line; do
 		case $line in
 		"$A:"*)
@@ -164,12 +181,13 @@ snap() {
 				'S[dut_tx_bytes]' 'S[dut_tx_packets]' rest <<<"${line#*:}"
 			;;
 		esac
-	done <"/proc/$keep_a/net/dev"
+	done <<<"$text"
+	slurp text /proc/meminfo
 	while read -r k v rest; do
 		case $k in
 		SUnreclaim:) S[sunreclaim_kb]=$v ;;
 		esac
-	done </proc/meminfo
+	done <<<"$text"
 	S[us]=${EPOCHREALTIME/./}
 	if [ "$1" = a ]; then
 		a=()
@@ -185,13 +203,14 @@ snap() {
 # network driver's allocations land in (kmalloc-*, skbuff_*), from
 # /proc/slabinfo.
 slab_kb() {
-	local f k v rest
+	local f k v rest text
 	for f in /sys/kernel/slab/*/shrink; do
 		echo 1 2>/dev/null >"$f"
 	done
+	slurp text /proc/meminfo
 	while read -r k v rest; do
 		[ "$k" = SUnreclaim: ] && break
-	done </proc/meminfo
+	done <<<"$text"
 	awk -v s="$v" '$1 ~ /^(kmalloc-([0-9]|cg-)|skbuff_)/ { b += $2 * $4 }
 		END { printf "%d %d\n", s, b / 1024 }' /proc/slabinfo
 }
@@ -291,7 +310,8 @@ tcp() {
 # netdev_packets PID DEV rx|tx: DEV's packet counter in PID's namespace,
 # read with builtins.
 netdev_packets() {
-	local line rp tp rest
+	local line rp tp rest text
+	slurp text "/proc/$1/net/dev"
 	while read -r line; do
 		case $line in
 		"$2:"*)
@@ -300,7 +320,7 @@ netdev_packets() {
 			return
 			;;
 		esac
-	done <"/proc/$1/net/dev"
+	done <<<"$text"
 }
 
 # pktgen NS DEV LEN PPS DST-IP DST-MAC: set up the kernel's packet
@@ -447,7 +467,7 @@ ping_loaded() {
 	fi
 }
 
-progress "setting up: emulated dm9051 and the peer netdev"
+progress "setting up: emulated $chip and the peer netdev"
 if ! setup; then
 	progress "setup FAILED"
 	exit 1
@@ -491,7 +511,7 @@ for p in $profiles; do
 	read -r after_kb after_drv_kb < <(slab_kb)
 	cp /proc/slabinfo "$out/$name.slabinfo.after"
 	[ "$after_kb" -gt "$peak_kb" ] && peak_kb=$after_kb
-	jq -n --arg driver "$driver" --arg profile "$name" --arg spec "$p" \
+	jq -n --arg chip "$chip" --arg driver "$driver" --arg profile "$name" --arg spec "$p" \
 		--arg kernel "$(uname -r)" --arg drv "$(ip netns exec spa ethtool -i "$A" | awk '$1 == "driver:" { print $2 }')" \
 		--arg qdisc "$(ip -n spa -o link show "$A" | sed -n 's/.* qdisc \([^ ]*\).*/\1/p')" \
 		--argjson hz "$(knob timing_hz)" --argjson cpb "$(knob timing_clocks_per_byte)" \
@@ -503,7 +523,7 @@ for p in $profiles; do
 		--argjson before "$before_kb" --argjson peak "$peak_kb" --argjson after "$after_kb" \
 		--argjson before_drv "$before_drv_kb" --argjson after_drv "$after_drv_kb" \
 		--argjson secs $((SECONDS - t0)) --slurpfile runs "$runs" \
-		'{driver: $driver, driver_module: $drv, profile: $profile, spec: $spec,
+		'{chip: $chip, driver: $driver, driver_module: $drv, profile: $profile, spec: $spec,
 		  kernel: $kernel, qdisc: $qdisc, user_hz: $user_hz,
 		  timing: {hz: $hz, clocks_per_byte: $cpb, msg_ns: $msg_ns, cs_ns: $cs_ns,
 			   xfer_ns: $xfer_ns, instant: ($instant == "Y")},

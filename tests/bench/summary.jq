@@ -177,7 +177,7 @@ def t_max($key; $max): {target: "<= \($max)", met: ($fs[$key] != null and $fs[$k
 def t_pi4(t): if $p == "pi4" then t else {} end;
 
 {
-  profile: $p, spec: $sg.spec, timing: $tm, params: $sg.params,
+  chip: ($sg.chip // "dm9051"), profile: $p, spec: $sg.spec, timing: $tm, params: $sg.params,
   kernel: $sg.kernel, qdisc: {spinet: $sg.qdisc, mainline: $mg.qdisc},
   host: $host,
   bus: {byte_rate: $byte_rate, tcp_limit_mbps: $limit, udp64_pps: $pps64, udp1472_pps: $pps1472},

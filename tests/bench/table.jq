@@ -31,6 +31,7 @@ def mark($b): if $b then "*" else " " end;
 "profile \(.profile)" +
 (if $t.instant then ": instant (no bus delays; the cable runs at 100 Mbit/s)"
  else ": SPI \($t.hz) Hz, \($t.clocks_per_byte) clocks a byte, \($t.msg_ns) ns a message, \($t.cs_ns) ns a chip-select toggle" end),
+"chip: the emulated \(.chip // "dm9051" | ascii_upcase); spinet against the kernel's own \(.drivers.mainline.module) driver",
 (if .bus.tcp_limit_mbps then
   "bus limit (byte rate x 8 x 1448 / 1518): \(.bus.tcp_limit_mbps | num) Mbit/s of TCP payload; UDP 64 B: \(.bus.udp64_pps | num) pkt/s, 1472 B: \(.bus.udp1472_pps | num) pkt/s"
  else "bus limit: none (the cable's 100 Mbit/s: 94.1 Mbit/s of TCP payload)" end),

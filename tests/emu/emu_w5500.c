@@ -4,6 +4,8 @@
  * controller with socket 0 in MACRAW mode, written from the chip notes
  * (w5500.md) so that both the mainline w5100-spi driver and spinet work
  * against it.
+ * Each data byte also tells the host which data path it used
+ * (w5_sock0_path(), &emu_chip.path), for the per-path SPI counters.
  *
  * Choices where the notes say [UNK], [INF] or [MEM]
  * (Documentation/emulator.md):
@@ -116,6 +118,9 @@
  * @rx_wr: socket 0 RX write pointer
  * @rx_rd: socket 0 RX read pointer as of the last RECV
  * @cr_pending: strict: Sn_CR of socket 0 reads back this command once
+ * @cr_path: the data path of the last command written to socket 0's Sn_CR
+ *	(%EMU_PATH_RX for RECV, %EMU_PATH_TX for SEND, 0 for the others),
+ *	which a read of Sn_CR polling for its end is charged to
  * @version_hidden: strict: the next VERSIONR read returns 0
  * @phy_on: the PHY is powered
  * @an_done: auto-negotiation finished for the current conditions
@@ -144,6 +149,7 @@ struct w5_state {
 	u16 rx_wr;
 	u16 rx_rd;
 	u8 cr_pending;
+	u8 cr_path;
 	bool version_hidden;
 	bool phy_on;
 	bool an_done;
@@ -318,6 +324,7 @@ static void w5_regs_reset(struct w5_state *st)
 	st->rx_wr = 0;
 	st->rx_rd = 0;
 	st->cr_pending = 0;
+	st->cr_path = 0;
 }
 
 static void w5_soft_reset(struct emu_chip *chip, struct w5_state *st)
@@ -501,6 +508,19 @@ static void w5_tx_done(struct emu_chip *chip)
 
 /* Socket commands */
 
+/* The data path a socket command works on: RECV the RX ring, SEND the TX. */
+static u8 w5_cmd_path(u8 cmd)
+{
+	switch (cmd) {
+	case W5_CR_RECV:
+		return EMU_PATH_RX;
+	case W5_CR_SEND:
+		return EMU_PATH_TX;
+	default:
+		return 0;
+	}
+}
+
 static void w5_command(struct emu_chip *chip, struct w5_state *st,
 		       unsigned int s, u8 cmd)
 {
@@ -508,6 +528,7 @@ static void w5_command(struct emu_chip *chip, struct w5_state *st,
 
 	if (s)
 		return;
+	st->cr_path = w5_cmd_path(cmd);
 	if (chip->strict)
 		st->cr_pending = cmd;
 	switch (cmd) {
@@ -671,6 +692,30 @@ static void w5_sock_write(struct emu_chip *chip, struct w5_state *st,
 	}
 }
 
+/*
+ * The data path an access to socket 0's registers uses, for the host's
+ * per-path counters (&emu_chip.path): RX for the received size and the RX
+ * pointers (Sn_RX_RSR, Sn_RX_RD, Sn_RX_WR) and the RECV command; TX for the
+ * free size and the TX pointers (Sn_TX_FSR, Sn_TX_RD, Sn_TX_WR) and SEND.
+ * A read of Sn_CR (a driver polling for the end of its command) goes with
+ * the last command written. The rest (Sn_MR, Sn_IR, Sn_SR, Sn_IMR, the
+ * buffer sizes, OPEN and CLOSE) uses neither.
+ */
+static u8 w5_sock0_path(const struct w5_state *st, u16 off, bool write,
+			u8 in)
+{
+	switch (off) {
+	case W5_SN_CR:
+		return write ? w5_cmd_path(in) : st->cr_path;
+	case W5_SN_TX_FSR ... W5_SN_TX_WR + 1:
+		return EMU_PATH_TX;
+	case W5_SN_RX_RSR ... W5_SN_RX_WR + 1:
+		return EMU_PATH_RX;
+	default:
+		return 0;
+	}
+}
+
 static u8 *w5_mem(struct w5_state *st, unsigned int s, bool tx, u16 off)
 {
 	unsigned int base, size;
@@ -713,6 +758,7 @@ static u8 w5_data(struct emu_chip *chip, struct w5_state *st, u8 in)
 {
 	u8 ctrl = st->hdr[2], bsb = FIELD_GET(W5_CTRL_BSB, ctrl);
 	bool write = ctrl & W5_CTRL_RWB;
+	bool tx = W5_BSB_KIND(bsb) == W5_KIND_TXBUF;
 	unsigned int s = W5_BSB_SOCK(bsb);
 	u16 off = st->addr++;
 	u8 *mem, out = 0;
@@ -729,6 +775,8 @@ static u8 w5_data(struct emu_chip *chip, struct w5_state *st, u8 in)
 	}
 	switch (W5_BSB_KIND(bsb)) {
 	case W5_KIND_REGS:
+		if (!s)
+			chip->path |= w5_sock0_path(st, off, write, in);
 		if (write)
 			w5_sock_write(chip, st, s, off, in);
 		else
@@ -736,7 +784,9 @@ static u8 w5_data(struct emu_chip *chip, struct w5_state *st, u8 in)
 		break;
 	case W5_KIND_TXBUF:
 	case W5_KIND_RXBUF:
-		mem = w5_mem(st, s, W5_BSB_KIND(bsb) == W5_KIND_TXBUF, off);
+		if (!s)
+			chip->path |= tx ? EMU_PATH_TX : EMU_PATH_RX;
+		mem = w5_mem(st, s, tx, off);
 		if (mem && write)
 			*mem = in;
 		else if (mem)

@@ -787,6 +787,96 @@ static void w5500_peek_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, w5t_peek(t, W5_PEEK_SOCK0 + W5_SN_TX_FSR), 0x40);
 }
 
+/*
+ * Each access reports the data path it used (&emu_chip.path), which the
+ * host's per-path counters follow: socket 0's RX buffer, RX size and
+ * pointers and RECV; its TX buffer, free size and pointers and SEND; a read
+ * of Sn_CR goes with the command last written; neither for the rest (common
+ * registers, Sn_IR and the other socket registers, OPEN, other sockets'
+ * blocks). The frames of a message add up.
+ */
+static void w5500_path_test(struct kunit *test)
+{
+	static const struct {
+		u8 off;
+		u8 path;
+	} regs[] = {
+		{ W5_SN_RX_RSR, EMU_PATH_RX },
+		{ W5_SN_RX_RSR + 1, EMU_PATH_RX },
+		{ W5_SN_RX_RD, EMU_PATH_RX }, { W5_SN_RX_RD + 1, EMU_PATH_RX },
+		{ W5_SN_RX_WR, EMU_PATH_RX }, { W5_SN_RX_WR + 1, EMU_PATH_RX },
+		{ W5_SN_TX_FSR, EMU_PATH_TX },
+		{ W5_SN_TX_FSR + 1, EMU_PATH_TX },
+		{ W5_SN_TX_RD, EMU_PATH_TX }, { W5_SN_TX_RD + 1, EMU_PATH_TX },
+		{ W5_SN_TX_WR, EMU_PATH_TX }, { W5_SN_TX_WR + 1, EMU_PATH_TX },
+		{ W5_SN_MR, 0 }, { W5_SN_IR, 0 }, { W5_SN_SR, 0 },
+		{ W5_SN_RXBUF_SIZE, 0 }, { W5_SN_TXBUF_SIZE, 0 },
+		{ W5_SN_IMR, 0 }, { W5_SOCK_LEN, 0 },
+	};
+	struct w5t *t = w5t_up(test, false);
+	u8 buf[4] = {};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(regs); i++) {
+		t->chip.path = 0;
+		w5t_rd(t, W5T_REGS, regs[i].off);
+		KUNIT_EXPECT_EQ_MSG(test, t->chip.path, regs[i].path,
+				    "socket 0 register 0x%02x", regs[i].off);
+	}
+	t->chip.path = 0;
+	w5t_frame(t, W5T_RXBUF, 0, false, NULL, buf, sizeof(buf));
+	KUNIT_EXPECT_EQ(test, t->chip.path, EMU_PATH_RX);
+	t->chip.path = 0;
+	w5t_frame(t, W5T_TXBUF, 0, true, buf, NULL, sizeof(buf));
+	KUNIT_EXPECT_EQ(test, t->chip.path, EMU_PATH_TX);
+
+	/* the common block and socket 1's blocks use neither */
+	t->chip.path = 0;
+	w5t_rd(t, W5_BSB_COMMON, W5_SIR);
+	w5t_wr(t, W5_BSB_COMMON, W5_SIMR, 1);
+	w5t_rd16(t, 4 + W5T_REGS, W5_SN_RX_RSR);
+	w5t_rd16(t, 4 + W5T_REGS, W5_SN_TX_FSR);
+	w5t_frame(t, 4 + W5T_RXBUF, 0, false, NULL, buf, sizeof(buf));
+	w5t_frame(t, 4 + W5T_TXBUF, 0, true, buf, NULL, sizeof(buf));
+	KUNIT_EXPECT_EQ(test, t->chip.path, 0);
+
+	/* RECV and SEND by their ring, and the poll of Sn_CR after them */
+	t->chip.path = 0;
+	w5t_wr(t, W5T_REGS, W5_SN_CR, W5_CR_RECV);
+	KUNIT_EXPECT_EQ(test, t->chip.path, EMU_PATH_RX);
+	t->chip.path = 0;
+	KUNIT_EXPECT_EQ(test, w5t_rd(t, W5T_REGS, W5_SN_CR), 0);
+	KUNIT_EXPECT_EQ(test, t->chip.path, EMU_PATH_RX);
+	t->chip.path = 0;
+	w5t_wr(t, W5T_REGS, W5_SN_CR, W5_CR_SEND);
+	KUNIT_EXPECT_EQ(test, t->chip.path, EMU_PATH_TX);
+	t->chip.path = 0;
+	w5t_rd(t, W5T_REGS, W5_SN_CR);
+	KUNIT_EXPECT_EQ(test, t->chip.path, EMU_PATH_TX);
+	t->chip.path = 0;
+	w5t_wr(t, W5T_REGS, W5_SN_CR, W5_CR_OPEN);
+	w5t_rd(t, W5T_REGS, W5_SN_CR);
+	KUNIT_EXPECT_EQ(test, t->chip.path, 0);
+	/* a reset forgets the last command */
+	w5t_wr(t, W5T_REGS, W5_SN_CR, W5_CR_RECV);
+	w5t_wr(t, W5_BSB_COMMON, W5_MR, W5_MR_RST);
+	t->chip.path = 0;
+	w5t_rd(t, W5T_REGS, W5_SN_CR);
+	KUNIT_EXPECT_EQ(test, t->chip.path, 0);
+
+	/* a burst over both pointer groups uses both; writes count as reads */
+	t->chip.path = 0;
+	w5t_frame(t, W5T_REGS, W5_SN_TX_WR, false, NULL, buf, sizeof(buf));
+	KUNIT_EXPECT_EQ(test, t->chip.path, EMU_PATH_RX | EMU_PATH_TX);
+	t->chip.path = 0;
+	w5t_wr(t, W5T_REGS, W5_SN_IR, W5_SN_IR_ALL);
+	KUNIT_EXPECT_EQ(test, t->chip.path, 0);
+	w5t_wr16(t, W5T_REGS, W5_SN_RX_RD, 0);
+	KUNIT_EXPECT_EQ(test, t->chip.path, EMU_PATH_RX);
+	w5t_wr16(t, W5T_REGS, W5_SN_TX_WR, 0);
+	KUNIT_EXPECT_EQ(test, t->chip.path, EMU_PATH_RX | EMU_PATH_TX);
+}
+
 static struct kunit_case w5500_cases[] = {
 	KUNIT_CASE(w5500_reset_values_test),
 	KUNIT_CASE(w5500_soft_reset_test),
@@ -808,6 +898,7 @@ static struct kunit_case w5500_cases[] = {
 	KUNIT_CASE(w5500_spi_modes_test),
 	KUNIT_CASE(w5500_strict_test),
 	KUNIT_CASE(w5500_peek_test),
+	KUNIT_CASE(w5500_path_test),
 	{}
 };
 
