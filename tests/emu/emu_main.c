@@ -96,7 +96,7 @@ static enum hrtimer_restart emu_model_timer(struct hrtimer *timer)
 {
 	struct emu_dev *dev = container_of(timer, struct emu_dev, model_timer);
 	struct emu_chip *chip = &dev->chip;
-	u64 t0 = ktime_get_ns();
+	u64 t0 = emu_cpu_start(dev);
 
 	spin_lock(&chip->lock);
 	if (chip->model->timer)
@@ -119,7 +119,7 @@ static enum hrtimer_restart emu_tx_done(struct hrtimer *timer)
 {
 	struct emu_dev *dev = container_of(timer, struct emu_dev, tx_timer);
 	struct emu_chip *chip = &dev->chip;
-	u64 t0 = ktime_get_ns();
+	u64 t0 = emu_cpu_start(dev);
 
 	spin_lock(&chip->lock);
 	chip->model->tx_done(chip);
@@ -258,6 +258,7 @@ static void emu_debugfs_add(struct emu_dev *dev)
 	debugfs_create_file("regs", 0444, d, dev, &emu_regs_fops);
 	debugfs_create_u32("spi_hz", 0444, d, &dev->spi_hz);
 	debugfs_create_bool("strict", 0644, d, &dev->chip.strict);
+	debugfs_create_bool("cpu_account", 0644, d, &dev->cpu_account);
 	debugfs_create_u32("an_delay_ms", 0644, d, &dev->chip.an_delay_ms);
 	debugfs_create_u32("fault_rx_hdr", 0644, d, (u32 *)&f->rx_hdr);
 	debugfs_create_bool("fault_tx_stuck", 0644, d, &f->tx_stuck);

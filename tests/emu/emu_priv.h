@@ -157,6 +157,9 @@ struct emu_spi_stat {
  *	(emu_cpu_since()), bus-time waits excluded
  * @spin_ns: CPU time spent spinning until the bus clock said a message was
  *	done (the last stretch of every wait; the rest sleeps)
+ * @cpu_account: whether @cpu_ns is kept (debugfs, off by default: each span
+ *	costs two clock reads, a system call each under UML, and with them the
+ *	smallest messages overran their modelled time in the timing suite)
  * @spi_fail_next: transfers still to fail (fault knob): the chip sees none
  *	of their bytes
  * @spi_short_next: transfers still to cut short (fault knob): the chip sees
@@ -189,6 +192,7 @@ struct emu_dev {
 	struct emu_spi_stat stat;
 	atomic64_t cpu_ns;
 	atomic64_t spin_ns;
+	bool cpu_account;
 	atomic_t spi_fail_next;
 	atomic_t spi_short_next;
 	atomic_t spi_fail_skip;
@@ -208,15 +212,26 @@ static inline struct emu_dev *emu_chip_to_dev(struct emu_chip *chip)
 }
 
 /*
+ * emu_cpu_start() - the start of a span of the emulator's own work: a
+ * ktime_get_ns() reading (not local_clock(), which counts in jiffies under
+ * UML), or 0 when @dev does not keep its CPU time (&emu_dev.cpu_account).
+ */
+static inline u64 emu_cpu_start(const struct emu_dev *dev)
+{
+	return READ_ONCE(dev->cpu_account) ? ktime_get_ns() : 0;
+}
+
+/*
  * emu_cpu_since() - account the emulator's own CPU time: what the chip
- * model and the cable cost since @t0, a ktime_get_ns() reading (not
- * local_clock(), which counts in jiffies under UML), so that CPU figures
- * can subtract it. Call it only for spans run with interrupts off, which
- * therefore contain nothing but the emulator's own work and never nest.
+ * model and the cable cost since @t0, an emu_cpu_start() reading (0: not
+ * kept), so that CPU figures can subtract it. Call it only for spans run
+ * with interrupts off, which therefore contain nothing but the emulator's
+ * own work and never nest.
  */
 static inline void emu_cpu_since(struct emu_dev *dev, u64 t0)
 {
-	atomic64_add(ktime_get_ns() - t0, &dev->cpu_ns);
+	if (t0)
+		atomic64_add(ktime_get_ns() - t0, &dev->cpu_ns);
 }
 
 /* emu_main.c */

@@ -223,7 +223,7 @@ static int emu_spi_transfer_one_message(struct spi_controller *ctlr,
 	list_for_each_entry(xfer, &msg->transfers, transfer_list) {
 		ret = emu_spi_check(dev, xfer, &len);
 		spin_lock_irqsave(&chip->lock, flags);
-		t0 = ktime_get_ns();
+		t0 = emu_cpu_start(dev);
 		if (!ret || len) {
 			if (!selected) {
 				model->cs_assert(chip);
@@ -265,7 +265,7 @@ static int emu_spi_transfer_one_message(struct spi_controller *ctlr,
 	}
 	if (selected) {
 		spin_lock_irqsave(&chip->lock, flags);
-		t0 = ktime_get_ns();
+		t0 = emu_cpu_start(dev);
 		model->cs_deassert(chip);
 		emu_cpu_since(dev, t0);
 		spin_unlock_irqrestore(&chip->lock, flags);

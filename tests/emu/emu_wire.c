@@ -205,7 +205,7 @@ static void emu_deliver_to_peer(struct emu_peer *peer, struct sk_buff *skb)
 static enum hrtimer_restart emu_chip_wire_timer(struct hrtimer *timer)
 {
 	struct emu_dev *dev = container_of(timer, struct emu_dev, wire.timer);
-	u64 t0 = ktime_get_ns();
+	u64 t0 = emu_cpu_start(dev);
 	struct sk_buff *skb;
 	bool more;
 
@@ -229,7 +229,7 @@ static enum hrtimer_restart emu_peer_wire_timer(struct hrtimer *timer)
 {
 	struct emu_peer *peer = container_of(timer, struct emu_peer,
 					     wire.timer);
-	u64 t0 = ktime_get_ns();
+	u64 t0 = emu_cpu_start(peer->dev);
 	struct sk_buff *skb;
 	bool more;
 
@@ -367,7 +367,7 @@ static netdev_tx_t emu_peer_xmit(struct sk_buff *skb, struct net_device *ndev)
 	emu_wire_cb(skb)->host = true;
 	/* The cable's own time, interrupts off: see emu_cpu_since(). */
 	local_irq_save(flags);
-	t0 = ktime_get_ns();
+	t0 = emu_cpu_start(peer->dev);
 	emu_wire_send(&peer->wire, skb);
 	if (skb_queue_len(&peer->wire.queue) >= EMU_PEER_QUEUE_STOP)
 		netif_stop_queue(ndev);

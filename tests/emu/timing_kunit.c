@@ -142,10 +142,20 @@ static void emu_timing_pattern_test(struct kunit *test)
 	KUNIT_EXPECT_GE(test, wall, expected - expected / 20);
 }
 
+/* One full-frame write (1518 bytes) in one transfer, as @msg. */
+static void timing_frame_msg(struct kunit *test, struct spi_message *msg,
+			     struct spi_transfer *xfer)
+{
+	xfer->len = 1518;
+	xfer->tx_buf = kunit_kzalloc(test, xfer->len, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, xfer->tx_buf);
+	spi_message_init_with_transfers(msg, xfer, 1);
+}
+
 /* Nothing is charged or waited for in the instant profile. */
 static void emu_timing_instant_test(struct kunit *test)
 {
-	struct spi_transfer xfer = { .len = 1518 };
+	struct spi_transfer xfer = {};
 	struct emu_spi_stat before;
 	struct spi_message msg;
 	struct emu_dev *dev;
@@ -153,9 +163,7 @@ static void emu_timing_instant_test(struct kunit *test)
 
 	dev = timing_dev(test);
 	emu_timing_profile(&dev->timing, "instant");
-	xfer.tx_buf = kunit_kzalloc(test, xfer.len, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, xfer.tx_buf);
-	spi_message_init_with_transfers(&msg, &xfer, 1);
+	timing_frame_msg(test, &msg, &xfer);
 	before = dev->stat;
 	for (i = 0; i < 100; i++)
 		KUNIT_ASSERT_EQ(test, 0, spi_sync(dev->spi, &msg));
@@ -169,7 +177,7 @@ static void emu_timing_instant_test(struct kunit *test)
  */
 static void emu_cpu_account_test(struct kunit *test)
 {
-	struct spi_transfer xfer = { .len = 1518 };
+	struct spi_transfer xfer = {};
 	u64 cpu0, cpu, charged0, charged;
 	struct spi_message msg;
 	struct emu_dev *dev;
@@ -177,10 +185,12 @@ static void emu_cpu_account_test(struct kunit *test)
 
 	dev = timing_dev(test);
 	emu_timing_profile(&dev->timing, "pi4");
-	xfer.tx_buf = kunit_kzalloc(test, xfer.len, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, xfer.tx_buf);
-	spi_message_init_with_transfers(&msg, &xfer, 1);
+	timing_frame_msg(test, &msg, &xfer);
+	/* not kept unless asked for: it costs clock reads */
 	cpu0 = atomic64_read(&dev->cpu_ns);
+	KUNIT_ASSERT_EQ(test, 0, spi_sync(dev->spi, &msg));
+	KUNIT_EXPECT_EQ(test, atomic64_read(&dev->cpu_ns), cpu0);
+	dev->cpu_account = true;
 	charged0 = dev->stat.charged_ns;
 	for (i = 0; i < 20; i++)
 		KUNIT_ASSERT_EQ(test, 0, spi_sync(dev->spi, &msg));
