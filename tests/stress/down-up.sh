@@ -17,13 +17,6 @@
 #   |  SPI: emu0 (CHIP)  |====== cable ========|  SPI: emu1 (CHIP)  |
 #   +--------------------+      100 Mbit/s      +--------------------+
 #        iperf3 TCP --bidir, 1 Mbit/s each way <--> server; down/up
-E2E_KIND=stress
-# shellcheck source=SCRIPTDIR/../e2e/lib.sh
-. "$(dirname "$0")/../e2e/lib.sh"
-# shellcheck source=SCRIPTDIR/../e2e/emu.sh
-. "$(dirname "$0")/../e2e/emu.sh"
-# shellcheck source=SCRIPTDIR/../e2e/pair.sh
-. "$(dirname "$0")/../e2e/pair.sh"
 # shellcheck source=SCRIPTDIR/stress.sh
 . "$(dirname "$0")/stress.sh"
 

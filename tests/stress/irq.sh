@@ -29,14 +29,7 @@
 #   |  SPI: emu0 level   |====== cable ========|  SPI: emu1 edge    |
 #   +--------------------+      100 Mbit/s      +--------------------+
 #        iperf3 UDP client <------------------------> server
-E2E_KIND=stress
 E2E_DT=1
-# shellcheck source=SCRIPTDIR/../e2e/lib.sh
-. "$(dirname "$0")/../e2e/lib.sh"
-# shellcheck source=SCRIPTDIR/../e2e/emu.sh
-. "$(dirname "$0")/../e2e/emu.sh"
-# shellcheck source=SCRIPTDIR/../e2e/pair.sh
-. "$(dirname "$0")/../e2e/pair.sh"
 # shellcheck source=SCRIPTDIR/stress.sh
 . "$(dirname "$0")/stress.sh"
 

@@ -26,13 +26,6 @@
 # the emulator, a change took over 9 s here (the 200 did not finish in 30
 # minutes) and B's TX watchdog fired twice. The loop is for MTU handling;
 # small-frame load is make bench's.
-E2E_KIND=stress
-# shellcheck source=SCRIPTDIR/../e2e/lib.sh
-. "$(dirname "$0")/../e2e/lib.sh"
-# shellcheck source=SCRIPTDIR/../e2e/emu.sh
-. "$(dirname "$0")/../e2e/emu.sh"
-# shellcheck source=SCRIPTDIR/../e2e/pair.sh
-. "$(dirname "$0")/../e2e/pair.sh"
 # shellcheck source=SCRIPTDIR/stress.sh
 . "$(dirname "$0")/stress.sh"
 

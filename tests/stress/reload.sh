@@ -23,13 +23,6 @@
 #
 # E2E_DRIVER_MOD: the driver's .ko, to load it again (scripts/stress sets
 # it).
-E2E_KIND=stress
-# shellcheck source=SCRIPTDIR/../e2e/lib.sh
-. "$(dirname "$0")/../e2e/lib.sh"
-# shellcheck source=SCRIPTDIR/../e2e/emu.sh
-. "$(dirname "$0")/../e2e/emu.sh"
-# shellcheck source=SCRIPTDIR/../e2e/pair.sh
-. "$(dirname "$0")/../e2e/pair.sh"
 # shellcheck source=SCRIPTDIR/stress.sh
 . "$(dirname "$0")/stress.sh"
 

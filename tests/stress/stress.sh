@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0
 # shellcheck shell=bash disable=SC2034
 # Helpers for the stress scripts (tests/stress/*.sh, run by scripts/stress
-# and, short, by make check). Source after ../e2e/lib.sh, emu.sh and
-# pair.sh, with E2E_KIND=stress set before lib.sh: TAP and notes then go to
-# RESULTS/stress/, and each script's table rows to RESULTS/stress/NAME.rows
-# (one a line, tab-separated: fault, injected, counter expected, counter
-# got, recovery, result), which scripts/stress prints as a table.
+# and, short, by make check), and the one file they source: it sources
+# ../e2e/lib.sh (as E2E_KIND=stress: TAP and notes then go to
+# RESULTS/stress/), emu.sh and pair.sh. Each script's table rows go to
+# RESULTS/stress/NAME.rows (one a line, tab-separated: fault, injected,
+# counter expected, counter got, recovery, result), which scripts/stress
+# prints as a table.
 #
 # STRESS_ITER caps every loop and every series of injections: a script
 # states its long count, stress_n gives it unless STRESS_ITER is smaller
@@ -34,6 +35,14 @@
 # with bash's own read, never a command. The namespaces' sysfs (statistics,
 # carrier) is mounted under /run/stress-sys/NS for that, with nsenter (a
 # sysfs shows the devices of the namespace that mounts it).
+
+E2E_KIND=stress
+# shellcheck source=SCRIPTDIR/../e2e/lib.sh
+. "$(dirname "$0")/../e2e/lib.sh"
+# shellcheck source=SCRIPTDIR/../e2e/emu.sh
+. "$(dirname "$0")/../e2e/emu.sh"
+# shellcheck source=SCRIPTDIR/../e2e/pair.sh
+. "$(dirname "$0")/../e2e/pair.sh"
 
 : "${E2E_AN_DELAY_MS:=50}"
 : "${STRESS_SLOW:=1}"
