@@ -59,13 +59,6 @@ progress() { echo "$*" >>"$RESULTS/progress"; echo "bench: $*"; }
 mkfifo "$work/nap"
 nap() { read -r -t "$1" <>"$work/nap" || true; }
 
-# slurp VAR FILE: the whole of FILE in VAR, in one go. Read line by line,
-# bash seeks back after each line, and each seek has a seq_file (debugfs
-# counters, /proc/meminfo, net/dev) print its text anew: a number that
-# grew a digit in between shifts every line after it (see emu_counters in
-# tests/e2e/emu.sh).
-slurp() { read -r -d "" "$1" <"$2" || :; }
-
 A="" MAC_DUT="" MAC_PEER=""
 keep_a="" keep_b=""
 cleanup() {
@@ -154,11 +147,11 @@ knob() { cat "$EMU_DBG/emu0/$1"; }
 declare -A S a b
 snap() {
 	local k v rest line user nice system idle iowait irq softirq steal text
+	local -A ec
 	S=()
-	slurp text "$EMU_DBG/emu0/counters"
-	while read -r k v; do
-		[ -n "$k" ] && S[emu_$k]=$v
-	done <<<"$text"
+	# every file read in one go: slurp, in tests/e2e/emu.sh
+	emu_counters ec emu0
+	for k in "${!ec[@]}"; do S[emu_$k]=${ec[$k]}; done
 	read -r _ user nice system idle iowait irq softirq steal rest </proc/stat
 	S[cpu_user]=$((user + nice))
 	S[cpu_system]=$system

@@ -10,18 +10,22 @@ emu_ctl() { echo "$*" >"$EMU_DBG/ctl"; }
 # emu_counter CHIP NAME: one of the chip's counters.
 emu_counter() { awk -v n="$2" '$1 == n { print $2 }' "$EMU_DBG/$1/counters"; }
 
+# slurp VAR FILE: the whole of FILE in VAR, in one go, without starting a
+# process. Read line by line, bash seeks back after each line, and each
+# seek has a seq_file (debugfs counters, /proc/meminfo, net/dev) print its
+# text anew, so a number that grew a digit in between shifted the next line
+# (once an empty key, whose "bad array subscript" silently ended a stress
+# loop after 2 of its 20 rounds).
+slurp() { read -r -d "" "$1" <"$2" || :; }
+
 # emu_counters ARRAY CHIP: all of the chip's counters into an associative
-# array, without starting a process (fails if there are none). The file is
-# read in one go: bash reads a seekable file line by line with a seek back
-# after each line, and each seek has debugfs print the counters anew, so a
-# counter that grew a digit in between shifted the next line (once an empty
-# key, whose "bad array subscript" silently ended a stress loop after 2 of
-# its 20 rounds).
+# array, without starting a process (fails if there are none), read in one
+# go (slurp).
 emu_counters() {
 	local -n _ec=$1
 	local text k v
 	_ec=()
-	read -r -d "" text <"$EMU_DBG/$2/counters" || :
+	slurp text "$EMU_DBG/$2/counters"
 	while read -r k v; do
 		[ -n "$k" ] && _ec[$k]=$v
 	done <<<"$text"
