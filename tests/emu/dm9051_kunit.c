@@ -1484,6 +1484,29 @@ static void dm9051_rx_hdr_fault_test(struct kunit *test)
 	read_check(t, frame, sizeof(frame));
 }
 
+/* rwpa_lead moves one read of RWPA on along the ring, wrapping; no more. */
+static void dm9051_rwpa_lead_test(struct kunit *test)
+{
+	struct dmt *t = dmt_new(test, false);
+	u8 frame[100];
+
+	dmt_start(t);
+	make_frame(frame, our_mac, sizeof(frame), 0);
+	op_rx(t, frame, sizeof(frame), true);
+	KUNIT_ASSERT_EQ(test, rd16(t, DM_RWPAL), DM_RX_START + ENTRY(100));
+
+	t->chip.faults.rwpa_lead = 64;
+	KUNIT_EXPECT_EQ(test, rd16(t, DM_RWPAL), DM_RX_START + ENTRY(100) + 64);
+	KUNIT_EXPECT_EQ(test, t->chip.faults.rwpa_lead, 0);
+	KUNIT_EXPECT_EQ(test, rd16(t, DM_RWPAL), DM_RX_START + ENTRY(100));
+
+	t->chip.faults.rwpa_lead = DM_RX_SIZE - ENTRY(100) + 8;
+	KUNIT_EXPECT_EQ(test, rd16(t, DM_RWPAL), DM_RX_START + 8);
+	/* The read pointer and what is stored did not move. */
+	KUNIT_EXPECT_EQ(test, rd16(t, DM_MRRL), DM_RX_START);
+	read_check(t, frame, sizeof(frame));
+}
+
 static void dm9051_dead_test(struct kunit *test)
 {
 	static const u8 dead_bytes[] = { 0xff, 0x00 };
@@ -1946,6 +1969,7 @@ static struct kunit_case dm9051_cases[] = {
 	KUNIT_CASE(dm9051_link_test),
 	KUNIT_CASE(dm9051_phy_bmcr_test),
 	KUNIT_CASE_PARAM(dm9051_rx_hdr_fault_test, hdr_fault_gen_params),
+	KUNIT_CASE(dm9051_rwpa_lead_test),
 	KUNIT_CASE(dm9051_dead_test),
 	KUNIT_CASE(dm9051_burst_test),
 	KUNIT_CASE(dm9051_strict_test),

@@ -134,6 +134,8 @@ enum emu_rx_hdr_fault {
  * @dead_byte: 0xff (pulled-up MISO) or 0x00
  * @phy_absent: the chip's PHY does not answer: every MDIO read returns 0xffff
  *	and writes are lost (a PHY held in reset, or a board without one)
+ * @rwpa_lead: the next read of the RX write pointer (DM9051: RWPAL, then
+ *	RWPAH) returns it this many bytes further on, then 0 again
  */
 struct emu_faults {
 	enum emu_rx_hdr_fault rx_hdr;
@@ -142,6 +144,7 @@ struct emu_faults {
 	bool dead;
 	u8 dead_byte;
 	bool phy_absent;
+	u32 rwpa_lead;
 };
 
 /**

@@ -110,6 +110,8 @@
  *  - &emu_faults.dead only affects SPI: the chip returns dead_byte and
  *    ignores what it is sent; frames keep arriving. tx_stuck: requests
  *    are queued but never handed to the wire nor completed (until reset).
+ *  - &emu_faults.rwpa_lead moves the next read of RWPA (low, then high
+ *    byte) that many bytes on along the RX ring; nothing else changes.
  *
  * &emu_chip.strict (each the hostile form of an [UNK] above):
  *  - extra data bytes in a burst on a normal register read 0xff and writes
@@ -950,6 +952,23 @@ static void dm_power_on(struct emu_chip *chip)
 
 /* Registers */
 
+/*
+ * RWPA as a read sees it: with the rwpa_lead fault, that many bytes
+ * further on along the RX ring, for one read of RWPAL then RWPAH (the
+ * write pointer of a frame still arriving, or a read torn by one that
+ * was stored between the two bytes).
+ */
+static u16 dm_rwpa_read(struct emu_chip *chip, struct dm_state *st,
+			bool high, bool peek)
+{
+	u32 lead = chip->faults.rwpa_lead % DM_RX_SIZE;
+	u16 p = DM_RX_START + (st->rwpa - DM_RX_START + lead) % DM_RX_SIZE;
+
+	if (high && !peek)
+		chip->faults.rwpa_lead = 0;
+	return p;
+}
+
 /* A register's value; @peek: without the side effects a read has. */
 static u8 dm_reg_read(struct emu_chip *chip, struct dm_state *st, u8 addr,
 		      bool peek)
@@ -986,9 +1005,9 @@ static u8 dm_reg_read(struct emu_chip *chip, struct dm_state *st, u8 addr,
 	case DM_TRPAH:
 		return st->trpa >> 8;
 	case DM_RWPAL:
-		return st->rwpa;
+		return dm_rwpa_read(chip, st, false, peek);
 	case DM_RWPAH:
-		return st->rwpa >> 8;
+		return dm_rwpa_read(chip, st, true, peek) >> 8;
 	case DM_MRRL:
 		return st->mrr;
 	case DM_MRRH:

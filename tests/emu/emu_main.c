@@ -266,6 +266,7 @@ static void emu_debugfs_add(struct emu_dev *dev)
 	debugfs_create_bool("fault_dead", 0644, d, &f->dead);
 	debugfs_create_u8("fault_dead_byte", 0644, d, &f->dead_byte);
 	debugfs_create_bool("fault_phy_absent", 0644, d, &f->phy_absent);
+	debugfs_create_u32("fault_rwpa_lead", 0644, d, &f->rwpa_lead);
 	debugfs_create_atomic_t("spi_fail_next", 0644, d, &dev->spi_fail_next);
 	debugfs_create_atomic_t("spi_short_next", 0644, d,
 				&dev->spi_short_next);
