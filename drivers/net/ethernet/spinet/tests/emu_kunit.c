@@ -10,6 +10,7 @@
  */
 #include <kunit/test.h>
 #include <linux/etherdevice.h>
+#include <linux/ethtool.h>
 #include <linux/rtnetlink.h>
 #include <linux/skbuff.h>
 #include <linux/spi/spi.h>
@@ -283,4 +284,43 @@ int sn_send(struct sn_chip *from, const u8 *frame, unsigned int len)
 void sn_chip_destroy(struct kunit *test, struct sn_chip *c)
 {
 	kunit_release_action(test, emu_destroy_action, c->emu);
+}
+
+/**
+ * sn_stat() - one of a driver's ethtool statistics, by name
+ * @test: the test, which fails if there is no such statistic
+ * @ndev: the interface
+ * @name: the statistic's name, as ethtool -S prints it
+ *
+ * Context: process context; takes the RTNL.
+ * Return: its value, or 0 if there is none.
+ */
+u64 sn_stat(struct kunit *test, struct net_device *ndev, const char *name)
+{
+	const struct ethtool_ops *ops = ndev->ethtool_ops;
+	struct ethtool_stats st = {};
+	u64 *vals, val = 0;
+	bool found = false;
+	u8 *names;
+	int i, n;
+
+	n = ops->get_sset_count(ndev, ETH_SS_STATS);
+	KUNIT_ASSERT_GT(test, n, 0);
+	names = kunit_kcalloc(test, n, ETH_GSTRING_LEN, GFP_KERNEL);
+	vals = kunit_kcalloc(test, n, sizeof(*vals), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, names);
+	KUNIT_ASSERT_NOT_NULL(test, vals);
+	st.n_stats = n;
+	rtnl_lock();
+	ops->get_strings(ndev, ETH_SS_STATS, names);
+	ops->get_ethtool_stats(ndev, &st, vals);
+	rtnl_unlock();
+	for (i = 0; i < n; i++) {
+		if (!strcmp(names + i * ETH_GSTRING_LEN, name)) {
+			val = vals[i];
+			found = true;
+		}
+	}
+	KUNIT_EXPECT_TRUE_MSG(test, found, "no statistic %s", name);
+	return val;
 }

@@ -72,5 +72,6 @@ struct sn_capture *sn_capture_new(struct kunit *test, struct sn_chip *c);
 unsigned int sn_capture_count(struct sn_capture *cap);
 bool sn_pair_ready(struct sn_chip *a, struct sn_chip *b);
 int sn_send(struct sn_chip *from, const u8 *frame, unsigned int len);
+u64 sn_stat(struct kunit *test, struct net_device *ndev, const char *name);
 
 #endif /* _SPINET_EMU_KUNIT_H */

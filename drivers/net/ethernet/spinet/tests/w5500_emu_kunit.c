@@ -56,38 +56,6 @@ static void w5_set_fault(struct emu_dev *emu, enum emu_rx_hdr_fault f)
 	spin_unlock_irqrestore(&emu->chip.lock, flags);
 }
 
-/* One of the driver's ethtool statistics, by name. */
-static u64 w5_stat(struct kunit *test, struct net_device *ndev,
-		   const char *name)
-{
-	const struct ethtool_ops *ops = ndev->ethtool_ops;
-	struct ethtool_stats st = {};
-	u64 *vals, val = 0;
-	bool found = false;
-	u8 *names;
-	int i, n;
-
-	n = ops->get_sset_count(ndev, ETH_SS_STATS);
-	KUNIT_ASSERT_GT(test, n, 0);
-	names = kunit_kcalloc(test, n, ETH_GSTRING_LEN, GFP_KERNEL);
-	vals = kunit_kcalloc(test, n, sizeof(*vals), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, names);
-	KUNIT_ASSERT_NOT_NULL(test, vals);
-	st.n_stats = n;
-	rtnl_lock();
-	ops->get_strings(ndev, ETH_SS_STATS, names);
-	ops->get_ethtool_stats(ndev, &st, vals);
-	rtnl_unlock();
-	for (i = 0; i < n; i++) {
-		if (!strcmp(names + i * ETH_GSTRING_LEN, name)) {
-			val = vals[i];
-			found = true;
-		}
-	}
-	KUNIT_EXPECT_TRUE_MSG(test, found, "no statistic %s", name);
-	return val;
-}
-
 /* The interface's counters (: rx_length_errors, else tx_packets). */
 static u64 w5_netdev_stat(struct net_device *ndev, bool rx)
 {
@@ -393,7 +361,7 @@ static void spinet_w5500_emu_bad_length_test(struct kunit *test)
 
 	r = w5_rig_new(test, ETH_ZLEN);
 	lerr = w5_rx_length_errors(r->b->ndev);
-	bad = w5_stat(test, r->b->ndev, "chip_rx_bad_lengths");
+	bad = sn_stat(test, r->b->ndev, "chip_rx_bad_lengths");
 	emu_counters(r->b->emu, &c);
 	resets = c.resets;
 
@@ -405,7 +373,7 @@ static void spinet_w5500_emu_bad_length_test(struct kunit *test)
 				EMU_WAIT_US, false, r->b->emu, resets);
 	KUNIT_EXPECT_EQ_MSG(test, ret, 0, "no reset");
 	KUNIT_EXPECT_EQ(test, w5_rx_length_errors(r->b->ndev), lerr + 1);
-	KUNIT_EXPECT_EQ(test, w5_stat(test, r->b->ndev, "chip_rx_bad_lengths"),
+	KUNIT_EXPECT_EQ(test, sn_stat(test, r->b->ndev, "chip_rx_bad_lengths"),
 			bad + 1);
 	KUNIT_EXPECT_EQ(test, sn_capture_count(r->cap), 0);
 
@@ -509,7 +477,7 @@ static void spinet_w5500_emu_filter_test(struct kunit *test)
 	frame = kunit_kzalloc(test, ETH_ZLEN, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, frame);
 	KUNIT_EXPECT_EQ(test, emu_peek(b->emu, W5_S0(W5_SN_MR)), W5_MR_RUN);
-	reopens = w5_stat(test, b->ndev, "chip_socket_reopens");
+	reopens = sn_stat(test, b->ndev, "chip_socket_reopens");
 
 	/* MFEN: unicast for another station is dropped, a group passes. */
 	emu_counters(b->emu, &before);
@@ -531,7 +499,7 @@ static void spinet_w5500_emu_filter_test(struct kunit *test)
 				false, b->emu, W5_PROTO_MACRAW);
 	KUNIT_EXPECT_EQ_MSG(test, ret, 0, "Sn_MR %02x",
 			    emu_peek(b->emu, W5_S0(W5_SN_MR)));
-	KUNIT_EXPECT_EQ(test, w5_stat(test, b->ndev, "chip_socket_reopens"),
+	KUNIT_EXPECT_EQ(test, sn_stat(test, b->ndev, "chip_socket_reopens"),
 			reopens + 1);
 	emu_counters(b->emu, &before);
 	w5_frame(frame, ETH_ZLEN, a, other, 3);
@@ -545,7 +513,7 @@ static void spinet_w5500_emu_filter_test(struct kunit *test)
 	ret = read_poll_timeout(w5_mr_is, ok, ok, EMU_POLL_US, EMU_WAIT_US,
 				false, b->emu, W5_MR_RUN);
 	KUNIT_EXPECT_EQ(test, ret, 0);
-	KUNIT_EXPECT_EQ(test, w5_stat(test, b->ndev, "chip_socket_reopens"),
+	KUNIT_EXPECT_EQ(test, sn_stat(test, b->ndev, "chip_socket_reopens"),
 			reopens + 2);
 }
 
