@@ -46,6 +46,8 @@
 #define DAVICOM_MAR		0x16	/* 8 bytes */
 #define DAVICOM_GPR		0x1f
 #define DAVICOM_GPR_PHY_DOWN	BIT(0)
+#define DAVICOM_RWPAL		0x24	/* RX write pointer, low byte */
+#define DAVICOM_RWPAH		0x25
 #define DAVICOM_VIDL		0x28
 #define DAVICOM_VIDH		0x29
 #define DAVICOM_PIDL		0x2a

@@ -38,6 +38,12 @@
 #define DM9051_MBNDRY_BYTE	BIT(7)
 #define DM9051_MRCMDX		0x70	/* RX memory, no increment */
 #define DM9051_MRCMD		0x72	/* RX memory, increment */
+#define DM9051_MRRL		0x74	/* RX read pointer, low byte */
+#define DM9051_MRRH		0x75
+/* The RX ring in the chip's SRAM; reads wrap from its end to its start. */
+#define DM9051_RX_START		0x0c00
+#define DM9051_RX_END		0x4000
+#define DM9051_RX_SIZE		(DM9051_RX_END - DM9051_RX_START)
 #define DM9051_PID		0x9051
 #define DM9051_SPI_WR		BIT(7)
 
@@ -61,12 +67,16 @@
 enum {
 	DM9051_STAT_RX_OVERFLOWS,
 	DM9051_STAT_RX_ERROR_FRAMES,
+	DM9051_STAT_RX_BULK_READS,
+	DM9051_STAT_RX_REWINDS,
 	DM9051_STAT_NUM
 };
 
 static const char dm9051_stat_names[DM9051_STAT_NUM][ETH_GSTRING_LEN] = {
 	[DM9051_STAT_RX_OVERFLOWS] = "chip_rx_overflow_events",
 	[DM9051_STAT_RX_ERROR_FRAMES] = "chip_rx_error_frames",
+	[DM9051_STAT_RX_BULK_READS] = "chip_rx_bulk_reads",
+	[DM9051_STAT_RX_REWINDS] = "chip_rx_rewinds",
 };
 
 /*
@@ -77,6 +87,7 @@ struct dm9051_bufs {
 	u8 tx[DM9051_TXBUF];
 	u8 rx[DM9051_RXBUF] ____cacheline_aligned;
 	u8 frame[DM9051_RX_MAX] ____cacheline_aligned;
+	u8 bulk[DM9051_RX_SIZE] ____cacheline_aligned;
 };
 
 /**
@@ -98,6 +109,14 @@ struct dm9051_bufs {
  * @rx_fresh: @rx_ready was read in this pass
  * @tx_wait_len: length of a frame in TX memory not yet requested, or 0
  * @tx_busy: a transmit request may still be running
+ * @single: read one frame at a time, as mainline does: the RX pointers
+ *	disagreed after a reset, so the ring's fill cannot be told from them
+ * @mrr: the chip's RX read pointer, followed as reads move it
+ * @rwpa: the chip's RX write pointer, as last read
+ * @bulk_head: first byte of @buf->bulk not parsed yet
+ * @bulk_len: bytes read into @buf->bulk
+ * @xfer_max: longest transfer the SPI controller takes
+ * @bulk_max: longest bulk read one message carries
  */
 struct dm9051 {
 	struct spi_device *spi;
@@ -116,6 +135,13 @@ struct dm9051 {
 	bool rx_fresh;
 	unsigned int tx_wait_len;
 	bool tx_busy;
+	bool single;
+	u16 mrr;
+	u16 rwpa;
+	unsigned int bulk_head;
+	unsigned int bulk_len;
+	unsigned int xfer_max;
+	unsigned int bulk_max;
 };
 
 static void dm9051_begin(struct dm9051 *dm)
@@ -241,6 +267,57 @@ static unsigned int dm9051_peek(struct dm9051 *dm)
 	return at + 1;
 }
 
+static u8 dm9051_val(struct dm9051 *dm, unsigned int at)
+{
+	return dm->buf->rx[at];
+}
+
+/* Bytes from @from to @to on the RX ring; both must lie on it. */
+static unsigned int dm9051_ring_dist(u16 from, u16 to)
+{
+	return (to - from + DM9051_RX_SIZE) % DM9051_RX_SIZE;
+}
+
+/* @p moved @n bytes on along the RX ring (back, for a negative @n). */
+static u16 dm9051_ring_add(u16 p, int n)
+{
+	return DM9051_RX_START +
+	       (p - DM9051_RX_START + n + DM9051_RX_SIZE) % DM9051_RX_SIZE;
+}
+
+static bool dm9051_ring_has(u16 p)
+{
+	return p >= DM9051_RX_START && p < DM9051_RX_END;
+}
+
+/*
+ * What waits in the RX ring: its write pointer, then the ready byte at the
+ * read pointer. The ready byte is the authority, as for mainline; the
+ * write pointer only sizes a bulk read (Documentation/chip-assumptions.md).
+ */
+struct dm9051_look {
+	unsigned int rwpal;
+	unsigned int rwpah;
+	unsigned int peek;
+};
+
+static void dm9051_look(struct dm9051 *dm, struct dm9051_look *l)
+{
+	if (!dm->single) {
+		l->rwpal = dm9051_read(dm, DAVICOM_RWPAL);
+		l->rwpah = dm9051_read(dm, DAVICOM_RWPAH);
+	}
+	l->peek = dm9051_peek(dm);
+}
+
+static void dm9051_looked(struct dm9051 *dm, const struct dm9051_look *l)
+{
+	if (!dm->single)
+		dm->rwpa = dm9051_val(dm, l->rwpal) |
+			   dm9051_val(dm, l->rwpah) << 8;
+	dm->rx_ready = dm9051_val(dm, l->peek);
+}
+
 static int dm9051_sync(struct dm9051 *dm)
 {
 	if (WARN_ON_ONCE(dm->overrun || !dm->nxfer))
@@ -248,11 +325,6 @@ static int dm9051_sync(struct dm9051 *dm)
 	dm->xfer[dm->nxfer - 1].cs_change = 0;
 	spi_message_init_with_transfers(&dm->msg, dm->xfer, dm->nxfer);
 	return spi_sync(dm->spi, &dm->msg);
-}
-
-static u8 dm9051_val(struct dm9051 *dm, unsigned int at)
-{
-	return dm->buf->rx[at];
 }
 
 static int dm9051_write1(struct dm9051 *dm, u8 reg, u8 val)
@@ -272,6 +344,26 @@ static int dm9051_read1(struct dm9051 *dm, u8 reg, u8 *val)
 	ret = dm9051_sync(dm);
 	*val = dm9051_val(dm, at);
 	return ret;
+}
+
+/*
+ * How much one bulk read may carry: the controller's transfer and message
+ * limits, split over the transfers a message has left after the commands
+ * that go with it (Documentation/design.md, "Receive").
+ */
+static void dm9051_bulk_limits(struct dm9051 *dm)
+{
+	size_t msg = spi_max_message_size(dm->spi);
+
+	dm->xfer_max = min_t(size_t, spi_max_transfer_size(dm->spi),
+			     DM9051_RX_SIZE);
+	dm->bulk_max = min_t(size_t, DM9051_RX_SIZE,
+			     (DM9051_XFERS - 12) * dm->xfer_max);
+	if (msg < 2 * DM9051_TXBUF)
+		dm->bulk_max = 0;
+	else
+		dm->bulk_max = min_t(size_t, dm->bulk_max,
+				     msg - DM9051_TXBUF);
 }
 
 static int dm9051_probe_chip(struct spinet *sn, u8 *mac)
@@ -328,13 +420,34 @@ static int dm9051_probe_chip(struct spinet *sn, u8 *mac)
 		mac[i] = dm9051_val(dm, par[i]);
 	dm->phy_on = !(dm9051_val(dm, gpr) & DAVICOM_GPR_PHY_DOWN);
 	dm->imr = DAVICOM_IMR_PAR;
+	dm9051_bulk_limits(dm);
 	return 0;
+}
+
+/*
+ * Bulk reads need the RX read pointer followed from a known start, and
+ * an empty ring to show MRR equal to RWPA. A chip where they disagree
+ * after a reset is read one frame at a time, as mainline reads it.
+ */
+static void dm9051_rx_mode(struct device *dev, struct dm9051 *dm)
+{
+	bool single = !dm->bulk_max || dm->mrr != dm->rwpa ||
+		      !dm9051_ring_has(dm->mrr);
+
+	if (single && !dm->single && !dm->bulk_max)
+		dev_info(dev, "SPI controller limits leave no room for bulk reads: reading one frame at a time\n");
+	else if (single && !dm->single)
+		dev_info(dev, "RX pointers disagree after reset (MRR %04x, RWPA %04x): reading one frame at a time\n",
+			 dm->mrr, dm->rwpa);
+	else if (!single && dm->single)
+		dev_info(dev, "RX pointers agree again: bulk reads\n");
+	dm->single = single;
 }
 
 static int dm9051_reset(struct spinet *sn)
 {
 	struct dm9051 *dm = spinet_chip_priv(sn);
-	unsigned int pidl, pidh;
+	unsigned int pidl, pidh, ptr[4];
 	int ret;
 
 	ret = dm9051_write1(dm, DAVICOM_GPR, 0);
@@ -353,6 +466,8 @@ static int dm9051_reset(struct spinet *sn)
 	dm->tx_busy = false;
 	dm->tx_wait_len = 0;
 	dm->rx_fresh = false;
+	dm->bulk_head = 0;
+	dm->bulk_len = 0;
 	dm->imr = DAVICOM_IMR_PAR;
 	dm9051_begin(dm);
 	dm9051_write(dm, DM9051_MBNDRY, DM9051_MBNDRY_BYTE);
@@ -363,11 +478,19 @@ static int dm9051_reset(struct spinet *sn)
 	/* A chip that does not answer reads all ones or all zeroes. */
 	pidl = dm9051_read(dm, DAVICOM_PIDL);
 	pidh = dm9051_read(dm, DAVICOM_PIDH);
+	/* Receive is off: the RX ring is empty, so both pointers agree. */
+	ptr[0] = dm9051_read(dm, DM9051_MRRL);
+	ptr[1] = dm9051_read(dm, DM9051_MRRH);
+	ptr[2] = dm9051_read(dm, DAVICOM_RWPAL);
+	ptr[3] = dm9051_read(dm, DAVICOM_RWPAH);
 	ret = dm9051_sync(dm);
 	if (ret)
 		return ret;
 	if ((dm9051_val(dm, pidl) | dm9051_val(dm, pidh) << 8) != DM9051_PID)
 		return -ENODEV;
+	dm->mrr = dm9051_val(dm, ptr[0]) | dm9051_val(dm, ptr[1]) << 8;
+	dm->rwpa = dm9051_val(dm, ptr[2]) | dm9051_val(dm, ptr[3]) << 8;
+	dm9051_rx_mode(spinet_dev(sn), dm);
 	return 0;
 }
 
@@ -402,7 +525,8 @@ static void dm9051_stop(struct spinet *sn)
 static int dm9051_irq_status(struct spinet *sn, u32 *events)
 {
 	struct dm9051 *dm = spinet_chip_priv(sn);
-	unsigned int rocr = 0, again = 0, peek;
+	unsigned int rocr = 0, again = 0;
+	struct dm9051_look look;
 	u8 isr, val;
 	int ret;
 
@@ -421,13 +545,13 @@ static int dm9051_irq_status(struct spinet *sn, u32 *events)
 	dm9051_write(dm, DAVICOM_ISR, isr);	/* write 1 to clear */
 	if (isr & (DAVICOM_ISR_ROS | DAVICOM_ISR_ROOS))
 		rocr = dm9051_read(dm, DAVICOM_ROCR);
-	peek = dm9051_peek(dm);
+	dm9051_look(dm, &look);
 	if (dm->edge)
 		again = dm9051_read(dm, DAVICOM_ISR);
 	ret = dm9051_sync(dm);
 	if (ret)
 		return ret;
-	dm->rx_ready = dm9051_val(dm, peek);
+	dm9051_looked(dm, &look);
 	dm->rx_fresh = true;
 	if (rocr) {
 		val = dm9051_val(dm, rocr);
@@ -474,15 +598,60 @@ static void dm9051_rx_bad_status(struct spinet *sn, u8 status)
 	spinet_chip_stat_add(sn, DM9051_STAT_RX_ERROR_FRAMES, 1);
 }
 
+/*
+ * Judge the header at @hdr, @avail bytes of ring data from its start (the
+ * header included). Return the frame's length with its FCS when a whole
+ * frame follows; 0 when the frame is not all there yet; -EAGAIN when it is
+ * a frame with an error status, counted, to skip; -EBADMSG when the ring
+ * is out of step (counted, and a reset requested).
+ */
+static int dm9051_rx_judge(struct spinet *sn, const struct davicom_rx_hdr *hdr,
+			   unsigned int avail)
+{
+	enum davicom_rx_verdict v;
+	unsigned int len;
+
+	if (avail < sizeof(*hdr))
+		return 0;
+	v = davicom_rx_check(hdr, DM9051_RX_MAX);
+	len = le16_to_cpu(hdr->len);
+	switch (v) {
+	case DAVICOM_RX_EMPTY:
+		return 0;
+	case DAVICOM_RX_OK:
+		break;
+	case DAVICOM_RX_BAD_STATUS:
+		/* A whole frame with an error: skip it, the ring is intact. */
+		if (len >= ETH_FCS_LEN && len <= DM9051_RX_MAX)
+			break;
+		fallthrough;
+	default:
+		/*
+		 * An impossible length, or a ready byte that is neither
+		 * "frame" nor "empty": the read pointer is out of step.
+		 */
+		spinet_rx_error(sn, v == DAVICOM_RX_BAD_READY ?
+				SPINET_RX_ERR_FRAME : SPINET_RX_ERR_LENGTH, 1);
+		spinet_request_reset(sn);
+		return -EBADMSG;
+	}
+	if (avail < sizeof(*hdr) + len)
+		return 0;
+	if (v == DAVICOM_RX_BAD_STATUS) {
+		dm9051_rx_bad_status(sn, hdr->status);
+		return -EAGAIN;
+	}
+	return len;
+}
+
 /* Read one frame whose ready byte said 0x01; 1 if read, 0 to stop. */
 static int dm9051_rx_one(struct spinet *sn, struct dm9051 *dm)
 {
 	struct davicom_rx_hdr *hdr;
-	enum davicom_rx_verdict v;
 	struct sk_buff *skb = NULL;
-	unsigned int len, peek;
+	struct dm9051_look look;
+	int len, ret;
 	void *dst;
-	int ret;
 
 	dm9051_begin(dm);
 	hdr = (struct davicom_rx_hdr *)(dm->buf->rx + dm->nrx);
@@ -492,31 +661,28 @@ static int dm9051_rx_one(struct spinet *sn, struct dm9051 *dm)
 	ret = dm9051_sync(dm);
 	if (ret)
 		return ret;
+	dm->mrr = dm9051_ring_add(dm->mrr, sizeof(*hdr));
 
-	len = le16_to_cpu(hdr->len);
-	v = davicom_rx_check(hdr, DM9051_RX_MAX);
-	if (v == DAVICOM_RX_OK) {
-		skb = spinet_rx_alloc(sn, len);
-	} else if (v == DAVICOM_RX_BAD_STATUS && len >= ETH_FCS_LEN &&
-		   len <= DM9051_RX_MAX) {
-		/* A whole frame with an error: skip it, the ring is intact. */
-		dm9051_rx_bad_status(sn, hdr->status);
-	} else {
-		/*
-		 * An impossible length, or a ready byte that changed under
-		 * us: the read pointer is out of step with the ring.
-		 */
-		spinet_rx_error(sn, v == DAVICOM_RX_BAD_READY ?
-				SPINET_RX_ERR_FRAME : SPINET_RX_ERR_LENGTH, 1);
-		spinet_request_reset(sn);
+	/* The ready byte said a frame is there: all of it is. */
+	len = dm9051_rx_judge(sn, hdr, sizeof(*hdr) + DM9051_RX_MAX);
+	if (len == -EBADMSG || !len) {
+		if (!len) {
+			/* Ready a moment ago, empty now: out of step. */
+			spinet_rx_error(sn, SPINET_RX_ERR_FRAME, 1);
+			spinet_request_reset(sn);
+		}
 		return 0;
 	}
+	if (len > 0)
+		skb = spinet_rx_alloc(sn, len);
+	else
+		len = le16_to_cpu(hdr->len);
 
 	dst = skb ? skb->data : dm->buf->frame;
 	dm9051_begin(dm);
 	dm9051_read_burst(dm, DM9051_MRCMD, dst, len);
 	dm9051_write(dm, DAVICOM_ISR, DAVICOM_ISR_MBS);
-	peek = dm9051_peek(dm);
+	dm9051_look(dm, &look);
 	ret = dm9051_sync(dm);
 	if (ret) {
 		dev_kfree_skb_any(skb);
@@ -524,7 +690,8 @@ static int dm9051_rx_one(struct spinet *sn, struct dm9051 *dm)
 		spinet_request_reset(sn);
 		return ret;
 	}
-	dm->rx_ready = dm9051_val(dm, peek);
+	dm->mrr = dm9051_ring_add(dm->mrr, len);
+	dm9051_looked(dm, &look);
 	if (skb) {
 		skb_put(skb, len - ETH_FCS_LEN);
 		spinet_rx_frame(sn, skb);
@@ -532,23 +699,153 @@ static int dm9051_rx_one(struct spinet *sn, struct dm9051 *dm)
 	return 1;
 }
 
+/*
+ * Hand up to @budget frames from the bulk buffer to the core; set *@n to
+ * how many. Return 0, or 1 when the ring is out of step (a reset is
+ * requested).
+ */
+static int dm9051_rx_parse(struct spinet *sn, struct dm9051 *dm,
+			   unsigned int budget, unsigned int *n)
+{
+	const struct davicom_rx_hdr *hdr;
+	struct sk_buff *skb;
+	int len;
+
+	*n = 0;
+	while (*n < budget && dm->bulk_head < dm->bulk_len) {
+		hdr = (void *)(dm->buf->bulk + dm->bulk_head);
+		len = dm9051_rx_judge(sn, hdr, dm->bulk_len - dm->bulk_head);
+		if (len == -EBADMSG) {
+			dm->bulk_head = dm->bulk_len;
+			return 1;
+		}
+		if (!len)
+			break;	/* the rest of the ring is not a whole frame */
+		if (len == -EAGAIN) {
+			dm->bulk_head += sizeof(*hdr) + le16_to_cpu(hdr->len);
+			continue;
+		}
+		skb = spinet_rx_alloc(sn, len - ETH_FCS_LEN);
+		if (skb) {
+			skb_put_data(skb, hdr + 1, len - ETH_FCS_LEN);
+			spinet_rx_frame(sn, skb);
+			(*n)++;
+		}
+		dm->bulk_head += sizeof(*hdr) + len;
+	}
+	return 0;
+}
+
+/*
+ * Give back to the chip what a bulk read took past the last whole frame:
+ * move the read pointer back to that frame's header, and look again.
+ */
+static int dm9051_rx_rewind(struct spinet *sn, struct dm9051 *dm)
+{
+	unsigned int back = dm->bulk_len - dm->bulk_head;
+	struct dm9051_look look;
+	u16 mrr;
+	int ret;
+
+	dm->bulk_head = 0;
+	dm->bulk_len = 0;
+	mrr = dm9051_ring_add(dm->mrr, -(int)back);
+	dm9051_begin(dm);
+	dm9051_write(dm, DM9051_MRRL, mrr & 0xff);
+	dm9051_write(dm, DM9051_MRRH, mrr >> 8);
+	dm9051_look(dm, &look);
+	ret = dm9051_sync(dm);
+	if (ret) {
+		spinet_request_reset(sn);
+		return ret;
+	}
+	dm->mrr = mrr;
+	dm9051_looked(dm, &look);
+	spinet_chip_stat_add(sn, DM9051_STAT_RX_REWINDS, 1);
+	return 0;
+}
+
+/* Read @len bytes of the RX ring, whole frames, into the bulk buffer. */
+static int dm9051_rx_bulk(struct spinet *sn, struct dm9051 *dm,
+			  unsigned int len)
+{
+	struct dm9051_look look;
+	struct spi_transfer *t;
+	unsigned int at, n;
+	u8 *cmd;
+	int ret;
+
+	dm9051_begin(dm);
+	t = dm9051_xfer(dm, true);
+	cmd = dm9051_txbytes(dm, 1);
+	if (!t)
+		return -EINVAL;
+	*cmd = DM9051_MRCMD;
+	t->tx_buf = cmd;
+	t->len = 1;
+	/* One chip select: transfers as long as the controller takes. */
+	for (at = 0; at < len; at += n) {
+		n = min(len - at, dm->xfer_max);
+		t = dm9051_xfer(dm, false);
+		if (!t)
+			break;
+		t->rx_buf = dm->buf->bulk + at;
+		t->len = n;
+	}
+	dm9051_write(dm, DAVICOM_ISR, DAVICOM_ISR_MBS);
+	dm9051_look(dm, &look);
+	ret = dm9051_sync(dm);
+	if (ret) {
+		spinet_request_reset(sn);
+		return ret;
+	}
+	dm->mrr = dm9051_ring_add(dm->mrr, len);
+	dm->bulk_head = 0;
+	dm->bulk_len = len;
+	dm9051_looked(dm, &look);
+	spinet_chip_stat_add(sn, DM9051_STAT_RX_BULK_READS, 1);
+	return 0;
+}
+
+/*
+ * Every frame the write pointer says is there comes in one read (a bulk
+ * read), is parsed here and handed up within the budget; frames beyond it
+ * wait in the bulk buffer for the next call. Where the write pointer
+ * cannot be used, frames are read one at a time, header then frame.
+ */
 static int dm9051_rx(struct spinet *sn, unsigned int budget)
 {
 	struct dm9051 *dm = spinet_chip_priv(sn);
-	unsigned int n = 0, peek;
+	unsigned int n = 0, got, avail;
+	struct dm9051_look look;
+	bool rewound = false;
 	int ret;
 
-	if (!dm->rx_fresh) {
+	if (!dm->rx_fresh && dm->bulk_head == dm->bulk_len) {
 		dm9051_begin(dm);
-		peek = dm9051_peek(dm);
+		dm9051_look(dm, &look);
 		ret = dm9051_sync(dm);
 		if (ret)
 			return ret;
-		dm->rx_ready = dm9051_val(dm, peek);
+		dm9051_looked(dm, &look);
 	}
 	dm->rx_fresh = false;
 
 	while (n < budget) {
+		if (dm->bulk_head < dm->bulk_len) {
+			if (dm9051_rx_parse(sn, dm, budget - n, &got))
+				break;
+			n += got;
+			if (n == budget)
+				break;
+			if (dm->bulk_head < dm->bulk_len) {
+				ret = dm9051_rx_rewind(sn, dm);
+				if (ret)
+					return ret;
+				/* The next frame alone, or it could loop. */
+				rewound = true;
+			}
+		}
 		if (dm->rx_ready == DAVICOM_RX_EMPTY_BYTE)
 			break;
 		if (dm->rx_ready != DAVICOM_RX_READY_BYTE) {
@@ -556,12 +853,22 @@ static int dm9051_rx(struct spinet *sn, unsigned int budget)
 			spinet_request_reset(sn);
 			break;
 		}
-		ret = dm9051_rx_one(sn, dm);
-		if (ret < 0)
+		avail = dm9051_ring_has(dm->rwpa) ?
+			dm9051_ring_dist(dm->mrr, dm->rwpa) : 0;
+		if (dm->single || rewound ||
+		    avail <= sizeof(struct davicom_rx_hdr)) {
+			rewound = false;
+			ret = dm9051_rx_one(sn, dm);
+			if (ret < 0)
+				return ret;
+			if (!ret)
+				break;
+			n++;
+			continue;
+		}
+		ret = dm9051_rx_bulk(sn, dm, min(avail, dm->bulk_max));
+		if (ret)
 			return ret;
-		if (!ret)
-			break;
-		n++;
 	}
 	return n;
 }

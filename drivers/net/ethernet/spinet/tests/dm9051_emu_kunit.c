@@ -125,10 +125,12 @@ static void spinet_dm9051_emu_probe_test(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, ops->get_link);
 	KUNIT_ASSERT_NOT_NULL(test, ops->get_regs_len);
 	KUNIT_EXPECT_EQ(test, ops->get_regs_len(ndev), DM_NREGS);
-	/* The core's counters and the DM9051's two (overflows, bad frames). */
+	/* The core's counters and the DM9051's four (overflows, bad frames,
+	 * bulk reads, rewinds).
+	 */
 	KUNIT_ASSERT_NOT_NULL(test, ops->get_sset_count);
 	KUNIT_EXPECT_EQ(test, ops->get_sset_count(ndev, ETH_SS_STATS),
-			SPINET_STAT_NUM + 2);
+			SPINET_STAT_NUM + 4);
 
 	/* Probe leaves the chip quiet: interrupts masked, PHY down, RX off. */
 	KUNIT_EXPECT_EQ(test, emu_peek(c->emu, DM_IMR), DM_IMR_PAR);
@@ -503,6 +505,109 @@ static void spinet_dm9051_emu_frames_test(struct kunit *test)
 	}
 }
 
+/*
+ * Frames that wait in the chip together come up in one bulk read. A write
+ * pointer read too far on (a frame still arriving, or a torn read) costs a
+ * rewind of the read pointer, and nothing else: no frame lost, no error.
+ */
+struct sn_bulk_case {
+	const char *name;
+	u32 lead;
+	u64 rewinds;
+};
+
+static const struct sn_bulk_case sn_bulk_cases[] = {
+	{ "write pointer exact", 0, 0 },
+	{ "write pointer read 64 bytes on", 64, 1 },
+};
+
+KUNIT_ARRAY_PARAM_DESC(sn_bulk, sn_bulk_cases, name);
+
+#define SN_BULK_FRAMES		4
+
+static bool sn_stored(struct emu_dev *emu, u64 want)
+{
+	struct emu_counters c;
+
+	emu_counters(emu, &c);
+	return c.rx_stored >= want;
+}
+
+static void spinet_dm9051_emu_bulk_test(struct kunit *test)
+{
+	static const unsigned int lens[SN_BULK_FRAMES] = {
+		ETH_ZLEN, 200, 1000, EMU_QUIET_MTU + ETH_HLEN
+	};
+	struct sn_chip *a = sn_chip_new(test, "dm9051", EMU_DRIVER_NAME);
+	struct sn_chip *b = sn_chip_new(test, "dm9051", EMU_DRIVER_NAME);
+	const struct sn_bulk_case *bc = test->param_value;
+	struct rtnl_link_stats64 *st;
+	u64 bulk0, rewinds0;
+	struct emu_counters c0;
+	struct sn_capture *cap;
+	unsigned int i, j, n;
+	unsigned long flags;
+	bool ready, same;
+	int ret, stored;
+	u8 *frame;
+
+	frame = kunit_kzalloc(test, EMU_FRAME_BUF, GFP_KERNEL);
+	st = kunit_kzalloc(test, sizeof(*st), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, frame);
+	KUNIT_ASSERT_NOT_NULL(test, st);
+	sn_quiet_mtu(test, a);
+	sn_quiet_mtu(test, b);
+	KUNIT_ASSERT_EQ(test, 0, emu_test_connect(a->emu, b->emu));
+	sn_open(test, a);
+	sn_open(test, b);
+	ret = read_poll_timeout(sn_pair_ready, ready, ready, EMU_POLL_US,
+				EMU_LINK_WAIT_US, false, a, b);
+	KUNIT_ASSERT_EQ_MSG(test, ret, 0, "no link");
+	cap = sn_capture_new(test, b);
+	bulk0 = sn_stat(test, b->ndev, "chip_rx_bulk_reads");
+	rewinds0 = sn_stat(test, b->ndev, "chip_rx_rewinds");
+	emu_counters(b->emu, &c0);
+
+	/* b's bus owner waits while the chip stores every frame. */
+	mutex_lock(&b->sn->bus_lock);
+	for (i = 0; i < SN_BULK_FRAMES; i++) {
+		ether_addr_copy(frame, b->ndev->dev_addr);
+		ether_addr_copy(frame + ETH_ALEN, a->ndev->dev_addr);
+		put_unaligned_be16(EMU_ETH_P_TEST, frame + 2 * ETH_ALEN);
+		for (j = ETH_HLEN; j < lens[i]; j++)
+			frame[j] = j * 3 + i;
+		KUNIT_EXPECT_EQ(test, sn_send(a, frame, lens[i]),
+				NET_XMIT_SUCCESS);
+	}
+	stored = read_poll_timeout(sn_stored, ready, ready, EMU_POLL_US,
+				   EMU_WAIT_US, false, b->emu,
+				   c0.rx_stored + SN_BULK_FRAMES);
+	spin_lock_irqsave(&b->emu->chip.lock, flags);
+	b->emu->chip.faults.rwpa_lead = bc->lead;
+	spin_unlock_irqrestore(&b->emu->chip.lock, flags);
+	mutex_unlock(&b->sn->bus_lock);
+	KUNIT_ASSERT_EQ_MSG(test, stored, 0, "the chip did not store them");
+
+	ret = read_poll_timeout(sn_capture_count, n, n >= SN_BULK_FRAMES,
+				EMU_POLL_US, EMU_WAIT_US, false, cap);
+	KUNIT_EXPECT_EQ_MSG(test, ret, 0, "%u of %u frames came up", n,
+			    SN_BULK_FRAMES);
+	KUNIT_EXPECT_EQ(test, n, SN_BULK_FRAMES);
+	spin_lock_bh(&cap->lock);
+	same = cap->len == lens[SN_BULK_FRAMES - 1] &&
+	       !memcmp(cap->frame, frame, cap->len);
+	spin_unlock_bh(&cap->lock);
+	KUNIT_EXPECT_TRUE_MSG(test, same, "the last frame changed on the way");
+	KUNIT_EXPECT_EQ(test, sn_stat(test, b->ndev, "chip_rx_bulk_reads"),
+			bulk0 + 1);
+	KUNIT_EXPECT_EQ(test, sn_stat(test, b->ndev, "chip_rx_rewinds"),
+			rewinds0 + bc->rewinds);
+	KUNIT_EXPECT_EQ(test, b->emu->chip.faults.rwpa_lead, 0);
+	dev_get_stats(b->ndev, st);
+	KUNIT_EXPECT_EQ(test, st->rx_errors, 0);
+	KUNIT_EXPECT_EQ(test, st->rx_length_errors + st->rx_frame_errors, 0);
+}
+
 enum sn_rx_op {
 	SN_PROMISC_ON,
 	SN_PROMISC_OFF,
@@ -833,6 +938,7 @@ static struct kunit_case spinet_dm9051_emu_test_cases[] = {
 	KUNIT_CASE(spinet_dm9051_emu_close_test),
 	KUNIT_CASE_PARAM(spinet_dm9051_emu_frames_test, sn_mode_gen_params),
 	KUNIT_CASE_PARAM(spinet_dm9051_emu_rx_mode_test, sn_mode_gen_params),
+	KUNIT_CASE_PARAM(spinet_dm9051_emu_bulk_test, sn_bulk_gen_params),
 	KUNIT_CASE_PARAM(spinet_dm9051_emu_remove_test, sn_remove_gen_params),
 	KUNIT_CASE(spinet_dm9051_emu_unbind_test),
 	KUNIT_CASE(spinet_dm9051_emu_suspend_test),
