@@ -21,6 +21,7 @@
 #define SPINET_RX_BATCH		16	/* frames read per pass */
 #define SPINET_TX_BATCH		16	/* frames written per pass */
 #define SPINET_TX_WAKE		(SPINET_TX_RING / 4)
+#define SPINET_GSO_MAX_SEGS	4	/* frames a GSO skb: 2 ms of bus */
 #define SPINET_OWNER_PASSES	16	/* passes per bus-owner wake-up */
 #define SPINET_BUS_ERR_RESET	8	/* bus errors in a row before a reset */
 #define SPINET_TX_TIMEOUT	(2 * HZ)
