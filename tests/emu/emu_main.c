@@ -254,6 +254,7 @@ static void emu_debugfs_add(struct emu_dev *dev)
 	d = debugfs_create_dir(dev->name, emu_dbg);
 	dev->dbg = d;
 	debugfs_create_file("counters", 0444, d, dev, &emu_counters_fops);
+	debugfs_create_u64("rx_stored", 0444, d, &dev->chip.cnt.rx_stored);
 	debugfs_create_file("irq", 0444, d, dev, &emu_irq_fops);
 	debugfs_create_file("regs", 0444, d, dev, &emu_regs_fops);
 	debugfs_create_u32("spi_hz", 0444, d, &dev->spi_hz);
