@@ -310,12 +310,31 @@ static void dm9051_look(struct dm9051 *dm, struct dm9051_look *l)
 	l->peek = dm9051_peek(dm);
 }
 
+/*
+ * After a bulk read, RWPA alone says whether more came: a frame stored
+ * since the status was acknowledged raised the interrupt status again,
+ * so one that a lagging RWPA hid is found by the next status read's peek.
+ */
+static void dm9051_look_rwpa(struct dm9051 *dm, struct dm9051_look *l)
+{
+	l->rwpal = dm9051_read(dm, DAVICOM_RWPAL);
+	l->rwpah = dm9051_read(dm, DAVICOM_RWPAH);
+	l->peek = 0;
+}
+
 static void dm9051_looked(struct dm9051 *dm, const struct dm9051_look *l)
 {
 	if (!dm->single)
 		dm->rwpa = dm9051_val(dm, l->rwpal) |
 			   dm9051_val(dm, l->rwpah) << 8;
-	dm->rx_ready = dm9051_val(dm, l->peek);
+	if (l->peek)
+		dm->rx_ready = dm9051_val(dm, l->peek);
+	else if (dm9051_ring_has(dm->rwpa) &&
+		 dm9051_ring_dist(dm->mrr, dm->rwpa) >
+		 sizeof(struct davicom_rx_hdr))
+		dm->rx_ready = DAVICOM_RX_READY_BYTE;
+	else
+		dm->rx_ready = DAVICOM_RX_EMPTY_BYTE;
 }
 
 static int dm9051_sync(struct dm9051 *dm)
@@ -793,7 +812,7 @@ static int dm9051_rx_bulk(struct spinet *sn, struct dm9051 *dm,
 		t->len = n;
 	}
 	dm9051_write(dm, DAVICOM_ISR, DAVICOM_ISR_MBS);
-	dm9051_look(dm, &look);
+	dm9051_look_rwpa(dm, &look);
 	ret = dm9051_sync(dm);
 	if (ret) {
 		spinet_request_reset(sn);
