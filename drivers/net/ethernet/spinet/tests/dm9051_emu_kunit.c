@@ -389,6 +389,28 @@ static void sn_frame_check(struct kunit *test, const struct sn_frame_case *fc,
 			    "%s: frames up the stack", fc->name);
 }
 
+/* Two chips on one cable, both interfaces open, quiet and linked. */
+static void sn_pair_up(struct kunit *test, struct sn_chip *a,
+		       struct sn_chip *b)
+{
+	bool ready;
+	int ret;
+
+	sn_quiet_mtu(test, a);
+	sn_quiet_mtu(test, b);
+	KUNIT_ASSERT_EQ(test, 0, emu_test_connect(a->emu, b->emu));
+	sn_open(test, a);
+	sn_open(test, b);
+	ret = read_poll_timeout(sn_pair_ready, ready, ready, EMU_POLL_US,
+				EMU_LINK_WAIT_US, false, a, b);
+	KUNIT_ASSERT_EQ_MSG(test, ret, 0,
+			    "no link: carrier %d/%d, queues noop %d/%d",
+			    netif_carrier_ok(a->ndev),
+			    netif_carrier_ok(b->ndev),
+			    qdisc_tx_is_noop(a->ndev),
+			    qdisc_tx_is_noop(b->ndev));
+}
+
 /*
  * Frames each way between two chips on one cable, of every length from
  * the shortest to the longest the driver sends, to the peer, to
@@ -405,7 +427,7 @@ static void spinet_dm9051_emu_frames_test(struct kunit *test)
 	unsigned int i, j, len, got_len;
 	struct sn_frame_snap *s0, *s1;
 	struct sn_chip *from, *to;
-	bool ready, done;
+	bool done;
 	u8 *frame, *got;
 	int ret;
 
@@ -419,19 +441,7 @@ static void spinet_dm9051_emu_frames_test(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, got);
 	sn_set_mode(test, a);
 	sn_set_mode(test, b);
-	sn_quiet_mtu(test, a);
-	sn_quiet_mtu(test, b);
-	KUNIT_ASSERT_EQ(test, 0, emu_test_connect(a->emu, b->emu));
-	sn_open(test, a);
-	sn_open(test, b);
-	ret = read_poll_timeout(sn_pair_ready, ready, ready, EMU_POLL_US,
-				EMU_LINK_WAIT_US, false, a, b);
-	KUNIT_ASSERT_EQ_MSG(test, ret, 0,
-			    "no link: carrier %d/%d, queues noop %d/%d",
-			    netif_carrier_ok(a->ndev),
-			    netif_carrier_ok(b->ndev),
-			    qdisc_tx_is_noop(a->ndev),
-			    qdisc_tx_is_noop(b->ndev));
+	sn_pair_up(test, a, b);
 
 	/* b joins a group; another group's bin stays clear in b's chip. */
 	sn_want_filter(b->ndev, mar);
@@ -555,14 +565,7 @@ static void spinet_dm9051_emu_bulk_test(struct kunit *test)
 	st = kunit_kzalloc(test, sizeof(*st), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, frame);
 	KUNIT_ASSERT_NOT_NULL(test, st);
-	sn_quiet_mtu(test, a);
-	sn_quiet_mtu(test, b);
-	KUNIT_ASSERT_EQ(test, 0, emu_test_connect(a->emu, b->emu));
-	sn_open(test, a);
-	sn_open(test, b);
-	ret = read_poll_timeout(sn_pair_ready, ready, ready, EMU_POLL_US,
-				EMU_LINK_WAIT_US, false, a, b);
-	KUNIT_ASSERT_EQ_MSG(test, ret, 0, "no link");
+	sn_pair_up(test, a, b);
 	cap = sn_capture_new(test, b);
 	bulk0 = sn_stat(test, b->ndev, "chip_rx_bulk_reads");
 	rewinds0 = sn_stat(test, b->ndev, "chip_rx_rewinds");
