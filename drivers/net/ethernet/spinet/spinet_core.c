@@ -875,6 +875,20 @@ static int spinet_mdio_read(struct mii_bus *bus, int addr, int reg)
 	mutex_lock(&sn->bus_lock);
 	/* No link while the chip does not answer (spinet_restart()). */
 	ret = sn->dead ? 0 : sn->chip->ops->mdio_read(sn, addr, reg);
+	if (addr == sn->chip->phy_addr && ret >= 0) {
+		sn->mdio_last[reg & 31] = ret;
+	} else if (ret < 0) {
+		/*
+		 * phylib takes a failed read for a broken PHY: it warns and
+		 * halts it, the carrier off until the next open. The bus
+		 * failed, not the PHY (the W5500's is polled over SPI every
+		 * second): count the bus error, and answer what the register
+		 * read last.
+		 */
+		spinet_bus_error(sn, ret);
+		ret = addr == sn->chip->phy_addr ? sn->mdio_last[reg & 31] :
+						   0xffff;
+	}
 	mutex_unlock(&sn->bus_lock);
 	return ret;
 }

@@ -82,7 +82,10 @@ enum spinet_stat {
  * @dead: a reset failed: the chip is left alone, its interrupt disabled,
  *	but for a reset every second; under @bus_lock
  * @bus_errors: bus errors and interrupts without a cause since the chip
- *	last raised one with a cause (or was reset); bus owner only
+ *	last raised one with a cause (or was reset); under @bus_lock (the
+ *	bus owner, or a PHY read that failed)
+ * @mdio_last: what each register of the chip's PHY read as last, the answer
+ *	to a read that fails on the bus; under @bus_lock
  * @work: SPINET_WORK_* bits: set by anyone, taken by the bus owner
  * @rx_blocked: the RX ring was full and the chip's RX interrupt is masked;
  *	set by the bus owner, cleared by whoever wins test_and_clear_bit()
@@ -128,6 +131,7 @@ struct spinet {
 	bool running;
 	bool dead;
 	unsigned int bus_errors;
+	u16 mdio_last[32];
 	unsigned long work;
 	unsigned long rx_blocked;
 
