@@ -59,6 +59,8 @@
 #define DM9051_XFERS		40
 #define DM9051_TXBUF		80
 #define DM9051_RXBUF		80
+/* Transfers of a bulk-read message kept for its commands (4 used). */
+#define DM9051_BULK_CMDS	12
 
 #define DM9051_IMR_RUN		(DAVICOM_IMR_PAR | DAVICOM_IMR_LNKCHGI | \
 				 DAVICOM_IMR_ROOI | DAVICOM_IMR_ROI | \
@@ -272,6 +274,12 @@ static u8 dm9051_val(struct dm9051 *dm, unsigned int at)
 	return dm->buf->rx[at];
 }
 
+/* A 16-bit value read as two registers, low byte first. */
+static u16 dm9051_val16(struct dm9051 *dm, unsigned int lo, unsigned int hi)
+{
+	return dm9051_val(dm, lo) | dm9051_val(dm, hi) << 8;
+}
+
 /* Bytes from @from to @to on the RX ring; both must lie on it. */
 static unsigned int dm9051_ring_dist(u16 from, u16 to)
 {
@@ -301,32 +309,26 @@ struct dm9051_look {
 	unsigned int peek;
 };
 
-static void dm9051_look(struct dm9051 *dm, struct dm9051_look *l)
+/*
+ * Queue a look; @peek: read the ready byte too. After a bulk read RWPA
+ * alone says whether more came: a frame stored since the status was
+ * acknowledged raised the interrupt status again, so one that a lagging
+ * RWPA hid is found by the next status read's peek.
+ */
+static void dm9051_look(struct dm9051 *dm, struct dm9051_look *l, bool peek)
 {
 	if (!dm->single) {
 		l->rwpal = dm9051_read(dm, DAVICOM_RWPAL);
 		l->rwpah = dm9051_read(dm, DAVICOM_RWPAH);
 	}
-	l->peek = dm9051_peek(dm);
-}
-
-/*
- * After a bulk read, RWPA alone says whether more came: a frame stored
- * since the status was acknowledged raised the interrupt status again,
- * so one that a lagging RWPA hid is found by the next status read's peek.
- */
-static void dm9051_look_rwpa(struct dm9051 *dm, struct dm9051_look *l)
-{
-	l->rwpal = dm9051_read(dm, DAVICOM_RWPAL);
-	l->rwpah = dm9051_read(dm, DAVICOM_RWPAH);
-	l->peek = 0;
+	/* dm9051_peek() never answers 0: 0 says no ready byte was read. */
+	l->peek = peek ? dm9051_peek(dm) : 0;
 }
 
 static void dm9051_looked(struct dm9051 *dm, const struct dm9051_look *l)
 {
 	if (!dm->single)
-		dm->rwpa = dm9051_val(dm, l->rwpal) |
-			   dm9051_val(dm, l->rwpah) << 8;
+		dm->rwpa = dm9051_val16(dm, l->rwpal, l->rwpah);
 	if (l->peek)
 		dm->rx_ready = dm9051_val(dm, l->peek);
 	else if (dm9051_ring_has(dm->rwpa) &&
@@ -377,7 +379,7 @@ static void dm9051_bulk_limits(struct dm9051 *dm)
 	dm->xfer_max = min_t(size_t, spi_max_transfer_size(dm->spi),
 			     DM9051_RX_SIZE);
 	dm->bulk_max = min_t(size_t, DM9051_RX_SIZE,
-			     (DM9051_XFERS - 12) * dm->xfer_max);
+			     (DM9051_XFERS - DM9051_BULK_CMDS) * dm->xfer_max);
 	if (msg < 2 * DM9051_TXBUF)
 		dm->bulk_max = 0;
 	else
@@ -406,8 +408,8 @@ static int dm9051_probe_chip(struct spinet *sn, u8 *mac)
 	if (ret)
 		return dev_err_probe(dev, ret,
 				     "cannot read the chip ID over SPI\n");
-	vid = dm9051_val(dm, at[0]) | dm9051_val(dm, at[1]) << 8;
-	pid = dm9051_val(dm, at[2]) | dm9051_val(dm, at[3]) << 8;
+	vid = dm9051_val16(dm, at[0], at[1]);
+	pid = dm9051_val16(dm, at[2], at[3]);
 	if (vid != DAVICOM_VID || pid != DM9051_PID) {
 		dev_err(dev, "chip ID %04x:%04x is not a DM9051 (%04x:%04x): check wiring, chip select and SPI mode\n",
 			vid, pid, DAVICOM_VID, DM9051_PID);
@@ -505,10 +507,10 @@ static int dm9051_reset(struct spinet *sn)
 	ret = dm9051_sync(dm);
 	if (ret)
 		return ret;
-	if ((dm9051_val(dm, pidl) | dm9051_val(dm, pidh) << 8) != DM9051_PID)
+	if (dm9051_val16(dm, pidl, pidh) != DM9051_PID)
 		return -ENODEV;
-	dm->mrr = dm9051_val(dm, ptr[0]) | dm9051_val(dm, ptr[1]) << 8;
-	dm->rwpa = dm9051_val(dm, ptr[2]) | dm9051_val(dm, ptr[3]) << 8;
+	dm->mrr = dm9051_val16(dm, ptr[0], ptr[1]);
+	dm->rwpa = dm9051_val16(dm, ptr[2], ptr[3]);
 	dm9051_rx_mode(spinet_dev(sn), dm);
 	return 0;
 }
@@ -564,7 +566,7 @@ static int dm9051_irq_status(struct spinet *sn, u32 *events)
 	dm9051_write(dm, DAVICOM_ISR, isr);	/* write 1 to clear */
 	if (isr & (DAVICOM_ISR_ROS | DAVICOM_ISR_ROOS))
 		rocr = dm9051_read(dm, DAVICOM_ROCR);
-	dm9051_look(dm, &look);
+	dm9051_look(dm, &look, true);
 	if (dm->edge)
 		again = dm9051_read(dm, DAVICOM_ISR);
 	ret = dm9051_sync(dm);
@@ -684,14 +686,14 @@ static int dm9051_rx_one(struct spinet *sn, struct dm9051 *dm)
 
 	/* The ready byte said a frame is there: all of it is. */
 	len = dm9051_rx_judge(sn, hdr, sizeof(*hdr) + DM9051_RX_MAX);
-	if (len == -EBADMSG || !len) {
-		if (!len) {
-			/* Ready a moment ago, empty now: out of step. */
-			spinet_rx_error(sn, SPINET_RX_ERR_FRAME, 1);
-			spinet_request_reset(sn);
-		}
+	if (!len) {
+		/* Ready a moment ago, empty now: out of step. */
+		spinet_rx_error(sn, SPINET_RX_ERR_FRAME, 1);
+		spinet_request_reset(sn);
 		return 0;
 	}
+	if (len == -EBADMSG)
+		return 0;	/* counted, and the reset requested */
 	if (len > 0)
 		skb = spinet_rx_alloc(sn, len);
 	else
@@ -701,7 +703,7 @@ static int dm9051_rx_one(struct spinet *sn, struct dm9051 *dm)
 	dm9051_begin(dm);
 	dm9051_read_burst(dm, DM9051_MRCMD, dst, len);
 	dm9051_write(dm, DAVICOM_ISR, DAVICOM_ISR_MBS);
-	dm9051_look(dm, &look);
+	dm9051_look(dm, &look, true);
 	ret = dm9051_sync(dm);
 	if (ret) {
 		dev_kfree_skb_any(skb);
@@ -772,7 +774,7 @@ static int dm9051_rx_rewind(struct spinet *sn, struct dm9051 *dm)
 	dm9051_begin(dm);
 	dm9051_write(dm, DM9051_MRRL, mrr & 0xff);
 	dm9051_write(dm, DM9051_MRRH, mrr >> 8);
-	dm9051_look(dm, &look);
+	dm9051_look(dm, &look, true);
 	ret = dm9051_sync(dm);
 	if (ret) {
 		spinet_request_reset(sn);
@@ -812,7 +814,7 @@ static int dm9051_rx_bulk(struct spinet *sn, struct dm9051 *dm,
 		t->len = n;
 	}
 	dm9051_write(dm, DAVICOM_ISR, DAVICOM_ISR_MBS);
-	dm9051_look_rwpa(dm, &look);
+	dm9051_look(dm, &look, false);
 	ret = dm9051_sync(dm);
 	if (ret) {
 		spinet_request_reset(sn);
@@ -842,7 +844,7 @@ static int dm9051_rx(struct spinet *sn, unsigned int budget)
 
 	if (!dm->rx_fresh && dm->bulk_head == dm->bulk_len) {
 		dm9051_begin(dm);
-		dm9051_look(dm, &look);
+		dm9051_look(dm, &look, true);
 		ret = dm9051_sync(dm);
 		if (ret)
 			return ret;
@@ -1069,7 +1071,7 @@ static int dm9051_mdio_read(struct spinet *sn, int addr, int reg)
 	ret = dm9051_sync(dm);
 	if (ret)
 		return ret;
-	return dm9051_val(dm, lo) | dm9051_val(dm, hi) << 8;
+	return dm9051_val16(dm, lo, hi);
 }
 
 static int dm9051_mdio_write(struct spinet *sn, int addr, int reg, u16 val)
