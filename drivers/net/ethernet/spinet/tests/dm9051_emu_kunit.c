@@ -131,6 +131,8 @@ static void spinet_dm9051_emu_probe_test(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, ops->get_sset_count);
 	KUNIT_EXPECT_EQ(test, ops->get_sset_count(ndev, ETH_SS_STATS),
 			SPINET_STAT_NUM + 4);
+	/* GSO skbs of a few frames: 64 KB would queue 20 ms of bus. */
+	KUNIT_EXPECT_EQ(test, ndev->gso_max_segs, SPINET_GSO_MAX_SEGS);
 
 	/* Probe leaves the chip quiet: interrupts masked, PHY down, RX off. */
 	KUNIT_EXPECT_EQ(test, emu_peek(c->emu, DM_IMR), DM_IMR_PAR);
