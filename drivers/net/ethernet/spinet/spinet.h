@@ -28,6 +28,9 @@ struct spinet;
 #define SPINET_EV_LINK		BIT(2)	/* the internal PHY's link changed */
 #define SPINET_EV_AGAIN		BIT(3)	/* status still set: read it again */
 
+/* The most frames a memory-mapped chip holds (&spinet_chip.tx_depth). */
+#define SPINET_TX_DEPTH_MAX	4
+
 /* The most multicast addresses the core hands to a chip; beyond: all-multi. */
 #define SPINET_MC_MAX		32
 
@@ -65,13 +68,24 @@ enum spinet_rx_err {
 /**
  * struct spinet_chip_ops - what a chip does for the core
  *
- * Every op is called in process context with the bus mutex held: by the
- * bus owner, or by probe, open, stop, MDIO and the register dump, which
- * take the mutex between its passes. An op may sleep and do bus I/O, and
- * needs no locking of its own for the chip's registers and its private
- * state. Ops return 0 or a negative errno; a bus error (-EIO,
- * -ETIMEDOUT...) is counted by the core, which resets the chip after
- * several in a row.
+ * A chip on a bus that sleeps (SPI): every op is called in process
+ * context with the bus mutex held: by the bus owner, or by probe, open,
+ * stop, MDIO and the register dump, which take the mutex between its
+ * passes. An op may sleep and do bus I/O, and needs no locking of its own
+ * for the chip's registers and its private state.
+ *
+ * A memory-mapped chip (&spinet_chip.mmio): there is no bus owner, and the
+ * ops are called where the work is. @irq_mask from the hard IRQ handler and
+ * from NAPI; @irq_status, @rx and @tx_done from the NAPI poll (@tx_done
+ * under the TX queue's lock, so never beside @tx); @tx from
+ * ndo_start_xmit; the others in process context with the bus mutex held,
+ * @reset with NAPI and the TX queue stopped. Such a chip serialises its
+ * own register accesses (a spinlock taken with interrupts off, held for
+ * at most one frame) and sleeps only in @probe, @reset, @stop and the MDIO
+ * ops, never with that lock held. Documentation/design.md has the table.
+ *
+ * Ops return 0 or a negative errno; a bus error (-EIO, -ETIMEDOUT...) is
+ * counted by the core, which resets the chip after several in a row.
  *
  * @probe: identify the chip (an ID mismatch returns -ENODEV with a message
  *	naming what was read), prepare its interrupt pin, leave its
@@ -92,7 +106,9 @@ enum spinet_rx_err {
  *	it go up all the same). A header that makes no sense is reported with
  *	spinet_rx_error() and spinet_request_reset(), and ends the batch.
  * @rx_irq: mask (@enable false) or unmask the chip's receive interrupt,
- *	while the core's RX ring is full.
+ *	while the core's RX ring is full. SPI chips only.
+ * @irq_mask: memory-mapped chips: mask (@enable false) or unmask every
+ *	interrupt of the chip, with one register write.
  * @tx: copy one frame to the chip and have it sent. Return 0 when the
  *	chip holds the frame (the core frees the skb), -EBUSY when the chip
  *	has no room (the core keeps the skb and retries after the next
@@ -100,7 +116,11 @@ enum spinet_rx_err {
  *	errno (the frame is dropped).
  * @tx_flush: optional: start frames @tx left waiting in the chip; -EBUSY
  *	as for @tx. Called when the core's TX ring is empty or @tx said
- *	-EBUSY, and on SPINET_EV_TX.
+ *	-EBUSY, and on SPINET_EV_TX. SPI chips only.
+ * @tx_done: memory-mapped chips: return how many of the frames @tx took
+ *	the chip has finished sending since the last call (in the order @tx
+ *	took them), and start the next one waiting. The core completes them
+ *	(counters, BQL) and wakes the queue. Called after SPINET_EV_TX.
  * @set_mac: program the station address.
  * @set_filter: program the receive filter and enable receive.
  * @set_pause: program 802.3x flow control: honour received PAUSE frames
@@ -122,8 +142,10 @@ struct spinet_chip_ops {
 	int (*irq_status)(struct spinet *sn, u32 *events);
 	int (*rx)(struct spinet *sn, unsigned int budget);
 	int (*rx_irq)(struct spinet *sn, bool enable);
+	void (*irq_mask)(struct spinet *sn, bool enable);
 	int (*tx)(struct spinet *sn, struct sk_buff *skb);
 	int (*tx_flush)(struct spinet *sn);
+	int (*tx_done)(struct spinet *sn);
 	int (*set_mac)(struct spinet *sn, const u8 *addr);
 	int (*set_filter)(struct spinet *sn, const struct spinet_rx_filter *f);
 	int (*set_pause)(struct spinet *sn, bool rx, bool tx);
@@ -138,7 +160,13 @@ struct spinet_chip_ops {
  * @ops: the chip's operations
  * @priv_size: size of the chip's private data (spinet_chip_priv())
  * @max_mtu: largest MTU the chip's memory and length filter allow
- * @max_spi_hz: fastest SPI clock the chip supports
+ * @max_spi_hz: fastest SPI clock the chip supports (SPI chips)
+ * @mmio: the chip's registers are memory-mapped: the core drives it
+ *	directly from the hard IRQ handler, NAPI and ndo_start_xmit instead of
+ *	through a bus owner (see &struct spinet_chip_ops)
+ * @tx_depth: memory-mapped chips: frames the chip holds at once (sent and
+ *	waiting); the TX queue stops while it holds that many, at most
+ *	%SPINET_TX_DEPTH_MAX
  * @phy_addr: MDIO address of the internal PHY
  * @link_poll: the chip raises no interrupt when its link changes
  *	(SPINET_EV_LINK never comes): phylib polls the PHY once a second
@@ -153,6 +181,8 @@ struct spinet_chip {
 	size_t priv_size;
 	unsigned int max_mtu;
 	u32 max_spi_hz;
+	bool mmio;
+	unsigned int tx_depth;
 	int phy_addr;
 	bool link_poll;
 	unsigned int regs_len;
@@ -181,5 +211,6 @@ void spinet_rx_error(struct spinet *sn, enum spinet_rx_err err,
 		     unsigned int n);
 void spinet_chip_stat_add(struct spinet *sn, unsigned int idx, u64 n);
 void spinet_request_reset(struct spinet *sn);
+void spinet_link_poll(struct spinet *sn);
 
 #endif /* _SPINET_H */

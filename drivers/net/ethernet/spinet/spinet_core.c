@@ -2,7 +2,8 @@
 /*
  * spinet core: the chip-independent half of every spinet driver.
  *
- * One context owns the bus: the thread of the chip's threaded interrupt.
+ * For a chip on a bus that sleeps (SPI), one context owns the bus: the
+ * thread of the chip's threaded interrupt.
  * The hard handler only notes the interrupt and wakes it (IRQF_ONESHOT
  * keeps the line masked meanwhile); everyone else who needs the chip sets
  * a work bit and wakes it with irq_wake_thread(). The thread reads frames
@@ -10,6 +11,7 @@
  * and writes frames from the TX ring, which ndo_start_xmit fills. MDIO and
  * the register dump take the same bus mutex between the owner's passes.
  * Documentation/design.md has the context table and the barrier pairs.
+ * A memory-mapped chip has no bus owner: spinet_direct.c drives it.
  *
  * Copyright (C) 2026 The spinet authors
  */
@@ -36,16 +38,17 @@
  * @idx: SPINET_STAT_* or SPINET_STAT_NUM + a chip counter's index
  * @n: amount
  *
- * Context: the bus owner, or any context holding &spinet.bus_lock; the
- * counters have one writer at a time.
+ * Context: any.
  */
 void spinet_stat_add(struct spinet *sn, unsigned int idx, u64 n)
 {
 	unsigned long flags;
 
-	flags = u64_stats_update_begin_irqsave(&sn->syncp);
+	spin_lock_irqsave(&sn->stats_lock, flags);
+	u64_stats_update_begin(&sn->syncp);
 	u64_stats_add(&sn->stats[idx], n);
-	u64_stats_update_end_irqrestore(&sn->syncp, flags);
+	u64_stats_update_end(&sn->syncp);
+	spin_unlock_irqrestore(&sn->stats_lock, flags);
 }
 
 /**
@@ -74,7 +77,7 @@ u64 spinet_stat_read(struct spinet *sn, unsigned int idx)
  * @idx: index into &spinet_chip.stat_names
  * @n: amount
  *
- * Context: a chip op (the bus owner).
+ * Context: a chip op.
  */
 void spinet_chip_stat_add(struct spinet *sn, unsigned int idx, u64 n)
 {
@@ -95,7 +98,12 @@ void spinet_chip_stat_add(struct spinet *sn, unsigned int idx, u64 n)
 void spinet_kick(struct spinet *sn, enum spinet_work work)
 {
 	if (!test_and_set_bit(work, &sn->work))
-		irq_wake_thread(sn->irq, sn);
+		sn->engine->wake(sn);
+}
+
+static void spinet_owner_wake(struct spinet *sn)
+{
+	irq_wake_thread(sn->irq, sn);
 }
 
 /**
@@ -110,6 +118,20 @@ void spinet_kick(struct spinet *sn, enum spinet_work work)
 void spinet_request_reset(struct spinet *sn)
 {
 	spinet_kick(sn, SPINET_WORK_RESET);
+}
+
+/**
+ * spinet_link_poll() - have phylib poll the PHY
+ * @sn: the device
+ *
+ * For a chip that turns out, once identified, to raise no interrupt when
+ * its link changes (as &spinet_chip.link_poll says for a whole chip).
+ *
+ * Context: the chip's &spinet_chip_ops.probe.
+ */
+void spinet_link_poll(struct spinet *sn)
+{
+	sn->link_poll = true;
 }
 
 /**
@@ -184,17 +206,25 @@ void spinet_rx_frame(struct spinet *sn, struct sk_buff *skb)
 	skb->protocol = eth_type_trans(skb, sn->ndev);
 	group = skb->pkt_type == PACKET_MULTICAST ||
 		skb->pkt_type == PACKET_BROADCAST;
-	/* Once pushed, the skb is NAPI's: not touched again here. */
-	if (WARN_ON_ONCE(!spinet_ring_push(&sn->rxr, skb))) {
-		/* The core gave the chip room for its whole budget. */
-		dev_kfree_skb_any(skb);
-		spinet_stat_add(sn, SPINET_STAT_RX_DROPPED, 1);
+	/* Once delivered, the skb is not touched again here. */
+	if (!sn->engine->deliver(sn, skb))
 		return;
-	}
 	spinet_stat_add(sn, SPINET_STAT_RX_PACKETS, 1);
 	spinet_stat_add(sn, SPINET_STAT_RX_BYTES, len);
 	if (group)
 		spinet_stat_add(sn, SPINET_STAT_RX_MULTICAST, 1);
+}
+
+/* The bus owner's frames wait in the RX ring for NAPI. */
+static bool spinet_owner_deliver(struct spinet *sn, struct sk_buff *skb)
+{
+	if (WARN_ON_ONCE(!spinet_ring_push(&sn->rxr, skb))) {
+		/* The core gave the chip room for its whole budget. */
+		dev_kfree_skb_any(skb);
+		spinet_stat_add(sn, SPINET_STAT_RX_DROPPED, 1);
+		return false;
+	}
+	return true;
 }
 
 /**
@@ -203,7 +233,7 @@ void spinet_rx_frame(struct spinet *sn, struct sk_buff *skb)
  * @err: which kind
  * @n: how many
  *
- * Context: a chip op (the bus owner).
+ * Context: a chip op.
  */
 void spinet_rx_error(struct spinet *sn, enum spinet_rx_err err, unsigned int n)
 {
@@ -219,8 +249,15 @@ void spinet_rx_error(struct spinet *sn, enum spinet_rx_err err, unsigned int n)
 		spinet_stat_add(sn, stat[err], n);
 }
 
-/* Let NAPI drain what the owner read; softirqs run at local_bh_enable(). */
-static void spinet_napi_kick(struct spinet *sn)
+/**
+ * spinet_napi_kick() - schedule NAPI from process context
+ * @sn: the device
+ *
+ * Softirqs run at local_bh_enable().
+ *
+ * Context: process.
+ */
+void spinet_napi_kick(struct spinet *sn)
 {
 	local_bh_disable();
 	napi_schedule(&sn->napi);
@@ -380,7 +417,7 @@ static void spinet_cfg_snapshot(struct spinet *sn, struct spinet_rx_filter *f,
 	spin_unlock_bh(&sn->cfg_lock);
 }
 
-static int spinet_program_filter(struct spinet *sn)
+int spinet_program_filter(struct spinet *sn)
 {
 	struct spinet_rx_filter *f;
 	int ret;
@@ -395,7 +432,7 @@ static int spinet_program_filter(struct spinet *sn)
 	return ret;
 }
 
-static int spinet_program_mac(struct spinet *sn)
+int spinet_program_mac(struct spinet *sn)
 {
 	u8 mac[ETH_ALEN];
 
@@ -403,7 +440,7 @@ static int spinet_program_mac(struct spinet *sn)
 	return sn->chip->ops->set_mac(sn, mac);
 }
 
-static int spinet_program_pause(struct spinet *sn)
+int spinet_program_pause(struct spinet *sn)
 {
 	bool rx, tx;
 
@@ -441,7 +478,7 @@ static int spinet_chip_up(struct spinet *sn)
  * carrier down. A reset is tried again every second, and the first that
  * works gives the line back and has phylib read the PHY again.
  */
-static void spinet_restart(struct spinet *sn)
+void spinet_restart(struct spinet *sn)
 {
 	int ret;
 
@@ -488,7 +525,7 @@ static void spinet_suspect(struct spinet *sn)
 }
 
 /* Count a failed operation. */
-static void spinet_bus_error(struct spinet *sn, int ret)
+void spinet_bus_error(struct spinet *sn, int ret)
 {
 	spinet_stat_add(sn, SPINET_STAT_BUS_ERRORS, 1);
 	netif_dbg(sn, hw, sn->ndev, "bus error %pe\n", ERR_PTR(ret));
@@ -691,7 +728,7 @@ void spinet_filter_build(struct net_device *ndev, struct spinet_rx_filter *f)
 }
 EXPORT_SYMBOL_IF_KUNIT(spinet_filter_build);
 
-static void spinet_set_rx_mode(struct net_device *ndev)
+void spinet_set_rx_mode(struct net_device *ndev)
 {
 	struct spinet *sn = netdev_priv(ndev);
 
@@ -701,7 +738,7 @@ static void spinet_set_rx_mode(struct net_device *ndev)
 	spinet_kick(sn, SPINET_WORK_FILTER);
 }
 
-static int spinet_set_mac_address(struct net_device *ndev, void *addr)
+int spinet_set_mac_address(struct net_device *ndev, void *addr)
 {
 	struct spinet *sn = netdev_priv(ndev);
 	int ret;
@@ -716,7 +753,7 @@ static int spinet_set_mac_address(struct net_device *ndev, void *addr)
 	return 0;
 }
 
-static void spinet_tx_timeout(struct net_device *ndev, unsigned int txqueue)
+void spinet_tx_timeout(struct net_device *ndev, unsigned int txqueue)
 {
 	struct spinet *sn = netdev_priv(ndev);
 
@@ -724,8 +761,7 @@ static void spinet_tx_timeout(struct net_device *ndev, unsigned int txqueue)
 	spinet_kick(sn, SPINET_WORK_TIMEOUT);
 }
 
-static void spinet_get_stats64(struct net_device *ndev,
-			       struct rtnl_link_stats64 *s)
+void spinet_get_stats64(struct net_device *ndev, struct rtnl_link_stats64 *s)
 {
 	struct spinet *sn = netdev_priv(ndev);
 	u64 v[SPINET_STAT_TX_TIMEOUTS];
@@ -763,11 +799,17 @@ static void spinet_purge(struct spinet *sn)
 		dev_kfree_skb_any(skb);
 	while ((skb = spinet_ring_pop(&sn->txr)))
 		dev_kfree_skb_any(skb);
+	/* Frames a memory-mapped chip held when it stopped: gone. */
+	if (sn->tx_head != sn->tx_tail)
+		spinet_stat_add(sn, SPINET_STAT_TX_DROPPED,
+				sn->tx_head - sn->tx_tail);
+	sn->tx_head = 0;
+	sn->tx_tail = 0;
 	netdev_reset_queue(sn->ndev);
 	clear_bit(0, &sn->rx_blocked);
 }
 
-static int spinet_open(struct net_device *ndev)
+int spinet_open(struct net_device *ndev)
 {
 	struct spinet *sn = netdev_priv(ndev);
 	int ret;
@@ -794,7 +836,7 @@ static int spinet_open(struct net_device *ndev)
 	return 0;
 }
 
-static int spinet_stop(struct net_device *ndev)
+int spinet_stop(struct net_device *ndev)
 {
 	struct spinet *sn = netdev_priv(ndev);
 
@@ -809,6 +851,7 @@ static int spinet_stop(struct net_device *ndev)
 	mutex_unlock(&sn->bus_lock);
 	timer_delete_sync(&sn->edge_poll);
 	cancel_delayed_work_sync(&sn->retry);
+	cancel_work_sync(&sn->direct_work);
 	netif_tx_disable(ndev);
 	phy_stop(sn->phydev);
 	napi_disable(&sn->napi);
@@ -826,6 +869,16 @@ static const struct net_device_ops spinet_netdev_ops = {
 	.ndo_tx_timeout		= spinet_tx_timeout,
 	.ndo_get_stats64	= spinet_get_stats64,
 	.ndo_eth_ioctl		= phy_do_ioctl_running,
+};
+
+static const struct spinet_engine spinet_owner_engine = {
+	.ndo		= &spinet_netdev_ops,
+	.poll		= spinet_poll,
+	.hardirq	= spinet_hardirq,
+	.thread		= spinet_irq_thread,
+	.irqflags	= IRQF_ONESHOT,
+	.wake		= spinet_owner_wake,
+	.deliver	= spinet_owner_deliver,
 };
 
 /*
@@ -958,8 +1011,8 @@ static int spinet_mdio_register(struct spinet *sn)
 	bus->write = spinet_mdio_write;
 	bus->phy_mask = ~BIT(chip->phy_addr);
 	/* A chip that reports link changes spares phylib the polling. */
-	bus->irq[chip->phy_addr] = chip->link_poll ? PHY_POLL :
-						     PHY_MAC_INTERRUPT;
+	bus->irq[chip->phy_addr] = sn->link_poll ? PHY_POLL :
+						   PHY_MAC_INTERRUPT;
 	ret = mdiobus_register(bus);
 	if (ret)
 		goto free_bus;
@@ -1089,6 +1142,12 @@ int spinet_probe(struct device *dev, int irq, const struct spinet_chip *chip)
 	if (irq <= 0)
 		return dev_err_probe(dev, irq ? irq : -EINVAL,
 				     "no interrupt: the device tree node needs \"interrupts\"\n");
+	if (chip->mmio && (!chip->tx_depth ||
+			   chip->tx_depth > SPINET_TX_DEPTH_MAX ||
+			   !chip->ops->irq_mask || !chip->ops->tx_done))
+		return dev_err_probe(dev, -EINVAL,
+				     "%s: incomplete memory-mapped chip description\n",
+				     chip->name);
 	ndev = devm_alloc_etherdev(dev, sizeof(*sn));
 	if (!ndev)
 		return -ENOMEM;
@@ -1097,6 +1156,7 @@ int spinet_probe(struct device *dev, int irq, const struct spinet_chip *chip)
 	sn->ndev = ndev;
 	sn->dev = dev;
 	sn->chip = chip;
+	sn->engine = chip->mmio ? &spinet_direct_engine : &spinet_owner_engine;
 	sn->irq = irq;
 	sn->msg_enable = netif_msg_init(-1, NETIF_MSG_DRV | NETIF_MSG_PROBE |
 					NETIF_MSG_LINK | NETIF_MSG_HW |
@@ -1114,13 +1174,16 @@ int spinet_probe(struct device *dev, int irq, const struct spinet_chip *chip)
 	sn->txr.size = SPINET_TX_RING;
 	mutex_init(&sn->bus_lock);
 	spin_lock_init(&sn->cfg_lock);
+	spin_lock_init(&sn->stats_lock);
 	u64_stats_init(&sn->syncp);
 	INIT_DELAYED_WORK(&sn->retry, spinet_retry_work);
+	INIT_WORK(&sn->direct_work, spinet_direct_work);
 	timer_setup(&sn->edge_poll, spinet_edge_poll, 0);
 	sn->pause_autoneg = !!chip->ops->set_pause;
 	sn->pause_rx = !!chip->ops->set_pause;
 	sn->pause_tx = !!chip->ops->set_pause;
 	sn->link = -1;
+	sn->link_poll = chip->link_poll;
 	dev_set_drvdata(dev, sn);
 
 	mutex_lock(&sn->bus_lock);
@@ -1131,7 +1194,7 @@ int spinet_probe(struct device *dev, int irq, const struct spinet_chip *chip)
 	spinet_pick_mac(sn, chip_mac);
 	ether_addr_copy(sn->mac, ndev->dev_addr);
 
-	ndev->netdev_ops = &spinet_netdev_ops;
+	ndev->netdev_ops = sn->engine->ndo;
 	ndev->ethtool_ops = &spinet_ethtool_ops;
 	ndev->watchdog_timeo = SPINET_TX_TIMEOUT;
 	ndev->max_mtu = chip->max_mtu;
@@ -1143,13 +1206,14 @@ int spinet_probe(struct device *dev, int irq, const struct spinet_chip *chip)
 	 * in front of every other packet. A few frames keep GSO's saving.
 	 */
 	netif_set_tso_max_segs(ndev, SPINET_GSO_MAX_SEGS);
-	netif_napi_add(ndev, &sn->napi, spinet_poll);
+	netif_napi_add(ndev, &sn->napi, sn->engine->poll);
 
 	ret = spinet_mdio_register(sn);
 	if (ret)
 		goto del_napi;
-	ret = request_threaded_irq(irq, spinet_hardirq, spinet_irq_thread,
-				   IRQF_ONESHOT, dev_name(dev), sn);
+	ret = request_threaded_irq(irq, sn->engine->hardirq,
+				   sn->engine->thread, sn->engine->irqflags,
+				   dev_name(dev), sn);
 	if (ret) {
 		dev_err(dev, "cannot request interrupt %d: %pe\n", irq,
 			ERR_PTR(ret));
@@ -1187,6 +1251,7 @@ void spinet_remove(struct device *dev)
 	unregister_netdev(sn->ndev);	/* stops the interface */
 	free_irq(sn->irq, sn);
 	cancel_delayed_work_sync(&sn->retry);
+	cancel_work_sync(&sn->direct_work);
 	spinet_mdio_unregister(sn);
 	netif_napi_del(&sn->napi);
 }

@@ -8,10 +8,12 @@
 #ifndef _SPINET_PRIV_H
 #define _SPINET_PRIV_H
 
+#include <linux/interrupt.h>
 #include <linux/mutex.h>
 #include <linux/netdevice.h>
 #include <linux/spinlock.h>
 #include <linux/u64_stats_sync.h>
+#include <linux/workqueue.h>
 
 #include "spinet.h"
 #include "spinet_ring.h"
@@ -39,6 +41,28 @@ enum spinet_work {
 	SPINET_WORK_PAUSE,	/* program flow control */
 	SPINET_WORK_RESET,	/* reset the chip and restore it */
 	SPINET_WORK_TIMEOUT,	/* the TX watchdog fired */
+};
+
+/**
+ * struct spinet_engine - how the core drives a chip: through a bus owner
+ *	(chips on a bus that sleeps) or directly (memory-mapped chips)
+ * @ndo: the net_device ops (ndo_start_xmit differs)
+ * @poll: the NAPI poll
+ * @hardirq: the hard IRQ handler
+ * @thread: the IRQ thread, or NULL
+ * @irqflags: request_threaded_irq() flags
+ * @wake: have the work in &spinet.work done
+ * @deliver: hand a frame the chip's @rx read to the stack; false if it
+ *	was dropped (counted)
+ */
+struct spinet_engine {
+	const struct net_device_ops *ndo;
+	int (*poll)(struct napi_struct *napi, int budget);
+	irq_handler_t hardirq;
+	irq_handler_t thread;
+	unsigned long irqflags;
+	void (*wake)(struct spinet *sn);
+	bool (*deliver)(struct spinet *sn, struct sk_buff *skb);
 };
 
 /* Counters: the standard ones first, then the core's own for ethtool -S. */
@@ -73,6 +97,7 @@ enum spinet_stat {
  * @dev: the bus device (SPI device) it was probed from
  * @chip: the chip's description and ops
  * @chip_priv: the chip's private data, &spinet_chip.priv_size bytes
+ * @engine: the bus owner's (SPI) or the direct one (memory-mapped)
  * @irq: interrupt number; its thread is the bus owner
  * @napi: drains @rxr into the stack
  * @bus_lock: serialises every access to the chip: the bus owner's passes,
@@ -83,16 +108,24 @@ enum spinet_stat {
  *	but for a reset every second; under @bus_lock
  * @bus_errors: bus errors and interrupts without a cause since the chip
  *	last raised one with a cause (or was reset); under @bus_lock (the
- *	bus owner, or a PHY read that failed)
+ *	bus owner, or a PHY read that failed); for a memory-mapped chip,
+ *	written by the NAPI poll and by a reset, which disables NAPI first
  * @mdio_last: what each register of the chip's PHY read as last, the answer
  *	to a read that fails on the bus; under @bus_lock
- * @work: SPINET_WORK_* bits: set by anyone, taken by the bus owner
+ * @work: SPINET_WORK_* bits: set by anyone, taken by the bus owner (or,
+ *	for a memory-mapped chip, by @direct_work)
+ * @direct_work: memory-mapped chips: does in process context what may
+ *	sleep (reset, filter, address, flow control)
  * @rx_blocked: the RX ring was full and the chip's RX interrupt is masked;
  *	set by the bus owner, cleared by whoever wins test_and_clear_bit()
  * @rxr: frames read from the chip; produced by the bus owner, consumed by
  *	NAPI
  * @txr: frames to send; produced by ndo_start_xmit (under the TX queue
  *	lock), consumed by the bus owner
+ * @tx_len: memory-mapped chips: lengths of the frames the chip holds, in
+ *	order; under the TX queue's lock (xmit, and the poll's reclaim)
+ * @tx_head: frames the chip took (index into @tx_len, modulo its size)
+ * @tx_tail: frames the chip finished
  * @cfg_lock: protects @filter, @mac and the pause settings between the
  *	contexts that change them (ndo_set_rx_mode in atomic context,
  *	ndo_set_mac_address, ethtool, phylib's link callback) and the bus
@@ -114,16 +147,21 @@ enum spinet_stat {
  *	IRQ handler, cleared by @edge_poll
  * @mdio: the chip's MDIO bus
  * @phydev: the chip's internal PHY
+ * @link_poll: phylib polls the PHY (&spinet_chip.link_poll, or the chip
+ *	said so at probe with spinet_link_poll())
  * @msg_enable: netif_msg_* bits (ethtool msglvl)
+ * @stats_lock: serialises the writers of @stats: one at a time for a chip
+ *	with a bus owner, several at once for a memory-mapped chip (xmit,
+ *	NAPI, the hard IRQ handler, a reset)
  * @syncp: guards @stats for 32-bit readers
- * @stats: counters, SPINET_STAT_NUM then the chip's; written by the bus
- *	owner only (and by open and stop under @bus_lock)
+ * @stats: counters, SPINET_STAT_NUM then the chip's
  */
 struct spinet {
 	struct net_device *ndev;
 	struct device *dev;
 	const struct spinet_chip *chip;
 	void *chip_priv;
+	const struct spinet_engine *engine;
 	int irq;
 	struct napi_struct napi;
 
@@ -133,10 +171,14 @@ struct spinet {
 	unsigned int bus_errors;
 	u16 mdio_last[32];
 	unsigned long work;
+	struct work_struct direct_work;
 	unsigned long rx_blocked;
 
 	struct spinet_ring rxr;
 	struct spinet_ring txr;
+	unsigned int tx_len[SPINET_TX_DEPTH_MAX];
+	unsigned int tx_head;
+	unsigned int tx_tail;
 
 	spinlock_t cfg_lock;	/* see @cfg_lock above */
 	struct spinet_rx_filter filter;
@@ -155,19 +197,36 @@ struct spinet {
 	bool irq_seen;
 	struct mii_bus *mdio;
 	struct phy_device *phydev;
+	bool link_poll;
 	u32 msg_enable;
 
+	spinlock_t stats_lock;	/* see @stats_lock above */
 	struct u64_stats_sync syncp;
 	u64_stats_t *stats;
 };
 
 void spinet_stat_add(struct spinet *sn, unsigned int idx, u64 n);
+void spinet_napi_kick(struct spinet *sn);
+int spinet_open(struct net_device *ndev);
+int spinet_stop(struct net_device *ndev);
+void spinet_set_rx_mode(struct net_device *ndev);
+int spinet_set_mac_address(struct net_device *ndev, void *addr);
+void spinet_tx_timeout(struct net_device *ndev, unsigned int txqueue);
+void spinet_get_stats64(struct net_device *ndev,
+			struct rtnl_link_stats64 *s);
+void spinet_restart(struct spinet *sn);
+void spinet_bus_error(struct spinet *sn, int ret);
+int spinet_program_filter(struct spinet *sn);
+int spinet_program_mac(struct spinet *sn);
+int spinet_program_pause(struct spinet *sn);
 u64 spinet_stat_read(struct spinet *sn, unsigned int idx);
 void spinet_kick(struct spinet *sn, enum spinet_work work);
 void spinet_adjust_link(struct net_device *ndev);
 void spinet_filter_build(struct net_device *ndev, struct spinet_rx_filter *f);
 
 extern const struct ethtool_ops spinet_ethtool_ops;
+extern const struct spinet_engine spinet_direct_engine;
+void spinet_direct_work(struct work_struct *work);
 extern const char spinet_stat_names[SPINET_STAT_NUM][ETH_GSTRING_LEN];
 
 #endif /* _SPINET_PRIV_H */
