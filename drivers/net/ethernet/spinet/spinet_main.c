@@ -5,8 +5,10 @@
  * Copyright (C) 2026 The spinet authors
  */
 #include <linux/module.h>
+#include <linux/platform_device.h>
 #include <linux/spi/spi.h>
 
+#include "spinet_dm9000.h"
 #include "spinet_dm9051.h"
 #include "spinet_w5500.h"
 
@@ -20,8 +22,13 @@ static int __init spinet_init(void)
 	ret = spi_register_driver(&spinet_w5500_driver);
 	if (ret)
 		goto unregister_dm9051;
+	ret = platform_driver_register(&spinet_dm9000_driver);
+	if (ret)
+		goto unregister_w5500;
 	return 0;
 
+unregister_w5500:
+	spi_unregister_driver(&spinet_w5500_driver);
 unregister_dm9051:
 	spi_unregister_driver(&spinet_dm9051_driver);
 	return ret;
@@ -30,6 +37,7 @@ module_init(spinet_init);
 
 static void __exit spinet_exit(void)
 {
+	platform_driver_unregister(&spinet_dm9000_driver);
 	spi_unregister_driver(&spinet_w5500_driver);
 	spi_unregister_driver(&spinet_dm9051_driver);
 }
