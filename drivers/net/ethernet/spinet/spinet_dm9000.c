@@ -40,6 +40,8 @@
 #define DM9000_NSR_TX2END	BIT(3)
 #define DM9000_NSR_TX1END	BIT(2)
 #define DM9000_NSR_WAKEST	BIT(5)
+#define DM9000_GPCR		0x1e
+#define DM9000_GPCR_GPIO0_OUT	BIT(0)	/* GPIO0 drives the PHY's power */
 #define DM9000_CHIPR		0x2c
 #define DM9000_CHIPR_A		0x19
 #define DM9000_CHIPR_B		0x1a
@@ -287,6 +289,7 @@ static int dm9000_reset(struct spinet *sn)
 	u16 pid;
 	u8 ncr;
 
+	dm9000_write1(db, DM9000_GPCR, DM9000_GPCR_GPIO0_OUT);
 	dm9000_write1(db, DAVICOM_GPR, 0);
 	if (!db->phy_on) {
 		/* Registers are out of reach for 1 ms after PHY power-up. */
