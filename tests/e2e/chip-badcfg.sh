@@ -16,6 +16,14 @@
 #                                     stays down and ethtool -S counts no
 #                                     interrupt, as Documentation/
 #                                     raspberry-pi.md says
+#
+# The DM9000 (tests/dt/dm9000.dts), a memory-mapped chip, has its own:
+#
+#   no-irq      no "interrupts"               probe fails, names the property
+#   no-chip     the bus reads 0xff            probe fails, prints the ID it read
+#   bad-mac     5-byte MAC, blank EEPROM      warns twice, random MAC
+#   odd-width   a 3-byte data port            probe fails, names the width
+#   width-strap a 16-bit port, 8-bit strap    probe fails, names both widths
 # shellcheck source=SCRIPTDIR/lib.sh
 . "$(dirname "$0")/lib.sh"
 # shellcheck source=SCRIPTDIR/emu.sh
@@ -55,7 +63,7 @@ nothing_left() {
 	local dev
 	dev=$(emu_spidev emu2)
 	! emu_netdev emu2 || { echo "a net device is left"; return 1; }
-	[ ! -e "/sys/bus/spi/devices/$dev/driver" ] || { echo "a driver is bound"; return 1; }
+	[ ! -e "$(emu_devpath emu2)/driver" ] || { echo "a driver is bound"; return 1; }
 	[ -z "$(find /sys/class/mdio_bus -name "*$dev*")" ] || { echo "an MDIO bus is left"; return 1; }
 	! grep -F " $dev" /proc/interrupts || { echo "an interrupt is requested"; return 1; }
 }
@@ -70,6 +78,22 @@ fails() { # NODE WHAT MESSAGE
 	e2e_check "$2: nothing is left registered" nothing_left
 	e2e_check "$2: the chip is removed" gone
 }
+if [ "${E2E_CHIP:-dm9051}" = dm9000 ]; then
+	fails no-irq "no interrupt" 'no interrupt: the device tree node needs "interrupts"'
+	fails no-chip "no chip answering" "chip ID ffff:ffff is not a DM9000"
+	e2e_check "bad MAC: emu2 is made" make_bad bad-mac
+	e2e_check "bad MAC: one warning about the tree's" said_once "invalid MAC address in the device tree"
+	e2e_check "bad MAC: one warning about the random one" \
+		said_once "no MAC address in the device tree or the chip's EEPROM, using random"
+	e2e_check "bad MAC: the address is random (addr_assign_type 1)" \
+		eval 'has_netdev && [ "$(dev_file addr_assign_type)" = 1 ]'
+	e2e_check "bad MAC: the chip is removed" gone
+	fails odd-width "a 3-byte data port" "data port of 3 bytes: the bus is 1, 2 or 4 bytes wide"
+	fails width-strap "a 16-bit port on an 8-bit chip" \
+		"data port of 2 bytes, but the chip is strapped for 1"
+	e2e_finish
+	exit
+fi
 fails spi@2 "no interrupt" 'no interrupt: the device tree node needs "interrupts"'
 too_fast_checks() {
 	e2e_check "too fast: emu2 is made" make_bad spi@5

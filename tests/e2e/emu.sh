@@ -35,13 +35,27 @@ emu_counters() {
 	[ ${#_ec[@]} -gt 0 ]
 }
 
-# emu_spidev CHIP: the chip's SPI device name (spi0.0...).
+# emu_spidev CHIP: the device a driver binds to for the chip: its SPI
+# device (spi0.0...), or a memory-mapped chip's platform device (dm9000.0
+# made by "add", 20000000.ethernet from the device tree).
 emu_spidev() { awk -v c="$1" '$1 == c { print $3 }' "$EMU_DBG/ctl"; }
+
+# emu_bus CHIP: the bus of that device, spi or platform.
+emu_bus() {
+	if [ -e "/sys/bus/spi/devices/$(emu_spidev "$1")" ]; then
+		echo spi
+	else
+		echo platform
+	fi
+}
+
+# emu_devpath CHIP: the device's directory in sysfs.
+emu_devpath() { echo "/sys/bus/$(emu_bus "$1")/devices/$(emu_spidev "$1")"; }
 
 # emu_netdev CHIP: the netdev a driver created for the chip, if any.
 emu_netdev() {
 	local d
-	for d in /sys/bus/spi/devices/"$(emu_spidev "$1")"/net/*; do
+	for d in "$(emu_devpath "$1")"/net/*; do
 		[ -e "$d" ] && basename "$d" && return 0
 	done
 	return 1

@@ -31,8 +31,22 @@ struct emu_chip;
 #define EMU_PATH_RX	BIT(0)
 #define EMU_PATH_TX	BIT(1)
 
+/*
+ * The ports of a memory-mapped chip (&emu_model_ops.io_read, io_write): the
+ * chip's CMD pin, which a board wires to an address line, picks the index
+ * (CMD low) or the data port (CMD high).
+ */
+#define EMU_PORT_INDEX	0
+#define EMU_PORT_DATA	1
+
 /**
  * struct emu_counters - what a chip saw, for tests to compare with drivers
+ *
+ * A memory-mapped chip counts each bus access (a read or a write of either
+ * port) as one message of one transfer and one chip-select assertion, its
+ * bytes as the access's size, its errors as accesses wider than the chip's
+ * data bus; its bus time is 0 (the CPU's own accesses are the cost).
+ *
  * @spi_messages: SPI messages addressed to the chip
  * @spi_transfers: transfers within those messages
  * @spi_cs_asserts: chip-select assertions (a message may have several)
@@ -206,6 +220,14 @@ struct emu_host_ops {
  *	&emu_host_ops.timer_start has come
  * @peek: (optional) register @addr's value, without the side effects a
  *	read from the host would have; for tests and debugfs
+ * @io_read: a memory-mapped chip (one the host puts on no SPI bus, and
+ *	whose @cs_assert, @xfer and @cs_deassert are NULL): one bus read of
+ *	@size bytes (1, 2 or 4) from @port (%EMU_PORT_INDEX or
+ *	%EMU_PORT_DATA); returns what the data lines carry. A model may set
+ *	&emu_chip.path bits for the data path the access used.
+ * @io_write: one bus write of @size bytes of @val to @port
+ * @irq_type: the trigger type "add" gives the chip's line (the one its
+ *	pin's reset polarity fits); 0: level low
  *
  * Every op is called with &emu_chip.lock held, in any context, and must
  * not sleep.
@@ -224,6 +246,11 @@ struct emu_model_ops {
 	void (*link_change)(struct emu_chip *chip, bool up);
 	void (*timer)(struct emu_chip *chip);
 	u8 (*peek)(struct emu_chip *chip, unsigned int addr);
+	unsigned long (*io_read)(struct emu_chip *chip, unsigned int port,
+				 unsigned int size);
+	void (*io_write)(struct emu_chip *chip, unsigned int port,
+			 unsigned int size, unsigned long val);
+	unsigned int irq_type;
 };
 
 /**
@@ -242,6 +269,8 @@ struct emu_model_ops {
  * @mac: the MAC address the chip's EEPROM holds at power-on; all zeroes:
  *	the model picks a locally administered one (ff:ff:ff:ff:ff:ff models
  *	a blank EEPROM)
+ * @bus_width: a memory-mapped chip's data bus width in bytes (1, 2 or 4),
+ *	as the board straps it; 0: the model's default. Read at power-on.
  * @faults: fault knobs
  * @path: the data paths (%EMU_PATH_RX, %EMU_PATH_TX) the commands of the
  *	current SPI message used: the host clears it before a message, the
@@ -259,6 +288,7 @@ struct emu_chip {
 	bool link_up;
 	u32 an_delay_ms;
 	u8 mac[6];
+	u8 bus_width;
 	struct emu_faults faults;
 	u8 path;
 	struct emu_counters cnt;
@@ -270,5 +300,6 @@ void emu_spi_bytes(struct emu_chip *chip, bool selected, const u8 *tx, u8 *rx,
 
 extern const struct emu_model_ops emu_dm9051_model;
 extern const struct emu_model_ops emu_w5500_model;
+extern const struct emu_model_ops emu_dm9000_model;
 
 #endif /* _SPINET_EMU_H */

@@ -130,6 +130,44 @@
  *    is active high until a driver programs it, so a level-low line fires
  *    while idle until then.
  *
+ * The DM9000 (emu_dm9000_model) is the same MAC, SRAM, PHY and EEPROM
+ * behind a parallel bus: an index port and a data port instead of SPI
+ * commands (dm9000_io_read(), dm9000_io_write()). What differs, from the
+ * DM9000 notes in Documentation/chip-assumptions.md, and the choices made
+ * where they are silent:
+ *  - Index: 8 bits, written to the index port; reading the index port
+ *    returns it. Indexes 0x00-0x3f are the registers above, 0xf0-0xff the
+ *    memory ports, ISR and IMR (the DM9051's 0x70-0x7f); the rest read 0
+ *    and ignore writes (so the DM9051's MPTRCR, LMCR and MBNDRY are not
+ *    there). ETXCSR (0x30) is stored only: no auto-transmit.
+ *  - Bus width: &emu_chip.bus_width (1, 2 or 4; default 2), reported in
+ *    ISR bits 7:6 (00 16-bit, 01 32-bit, 10 8-bit). Each data-port access
+ *    is one bus cycle of that width, whatever the CPU's access size: a
+ *    register puts its value on bits 7:0 (the rest read 0) and takes bits
+ *    7:0 of a write; MRCMD and MWCMD move their pointer by the width, and
+ *    MRCMDX/MWCMDX read or write that many bytes without moving it. A
+ *    narrower CPU access sees the low bytes; bytes above the width read
+ *    0xff (no data lines) and count one bus error (spi_errors).
+ *  - RX: in 16- and 32-bit mode each stored frame (header, data, FCS)
+ *    is padded with zeroes to a multiple of the width, so the next header
+ *    starts where a driver reading in that width stops (the mainline
+ *    rounds its reads up and works on silicon). The free space kept is
+ *    the width, not one byte.
+ *  - TX: a transmit request moves the TX read pointer past TXPL rounded
+ *    up to the width (mainline writes odd frames with a padding byte).
+ *    Packet indexes alternate I, II (two packets in TX SRAM).
+ *  - The datasheet's behaviours the DM9051 has only in strict mode hold
+ *    always: reading NSR clears TX1END/TX2END; IMR.PAR set from 0 sets
+ *    MRRH to 0x0c; power-on and NCR.RST report INTCR's reset polarity
+ *    (active high) to the host.
+ *  - ID 0x0a46/0x9000, CHIPR 0x1a (DM9000B: link-change interrupt and
+ *    checksum offload). TCCR (0x31) IP/TCP/UDP: the chip fills in the
+ *    IPv4 header checksum and the TCP or UDP checksum of an unfragmented
+ *    IPv4 frame it sends (UDP 0 becomes 0xffff). RCSR (0x32) bit 1: the
+ *    ready byte of each stored frame carries the type (bits 4:2: UDP, TCP,
+ *    IPv4) and bad-checksum (bits 7:5) flags of an IPv4 frame; RCSR's
+ *    discard bit is stored only.
+ *
  * Copyright (C) 2026 The spinet authors
  */
 #include <linux/atomic.h>
@@ -139,11 +177,15 @@
 #include <linux/export.h>
 #include <linux/lockdep.h>
 #include <linux/if_ether.h>
+#include <linux/in.h>
+#include <linux/irq.h>
+#include <linux/math.h>
 #include <linux/mii.h>
 #include <linux/minmax.h>
 #include <linux/sizes.h>
 #include <linux/string.h>
 #include <linux/unaligned.h>
+#include <net/checksum.h>
 
 #include "emu.h"
 #include "emu_dm9051.h"
@@ -239,6 +281,11 @@ struct dm_tx_slot {
  * @an_pending: the negotiation timer is running
  * @irq: the interrupt line is asserted
  * @xoff: an XOFF PAUSE frame was sent and no XON yet
+ * @dm9000: the chip is the memory-mapped DM9000 (see the top of this file)
+ * @width: the data bus width in bytes: 1 for the DM9051 (SPI is bytes),
+ *	the strapped width for the DM9000; RX frames and the TX read
+ *	pointer are aligned to it
+ * @index: the DM9000's index register
  */
 struct dm_state {
 	u8 sram[DM_SRAM_SIZE];
@@ -275,12 +322,38 @@ struct dm_state {
 	bool an_pending;
 	bool irq;
 	bool xoff;
+	bool dm9000;
+	u8 width;
+	u8 index;
 };
 
 static struct dm_state *dm_state(struct emu_chip *chip)
 {
 	lockdep_assert_held(&chip->lock);
 	return chip->priv;
+}
+
+/*
+ * A behaviour the DM9000 datasheet states, which the DM9051 notes leave
+ * unknown: the DM9000 always has it, the DM9051 in strict mode only.
+ */
+static bool dm_dm9000_way(const struct emu_chip *chip,
+			  const struct dm_state *st)
+{
+	return st->dm9000 || chip->strict;
+}
+
+/* The DM9000's ISR bits 7:6 for its strapped width. */
+static u8 dm9000_iomode(const struct dm_state *st)
+{
+	switch (st->width) {
+	case 1:
+		return DM9000_IOMODE_8;
+	case 4:
+		return DM9000_IOMODE_32;
+	default:
+		return DM9000_IOMODE_16;
+	}
 }
 
 /**
@@ -505,7 +578,7 @@ static void dm_eeprom_init(struct emu_chip *chip, struct dm_state *st)
 	for (i = 0; i < ETH_ALEN / 2; i++)
 		st->eeprom[i] = get_unaligned_le16(&mac[2 * i]);
 	st->eeprom[DM_EEPROM_VID] = DM_VID;
-	st->eeprom[DM_EEPROM_PID] = DM_PID;
+	st->eeprom[DM_EEPROM_PID] = st->dm9000 ? DM9000_PID : DM_PID;
 }
 
 static void dm_load_par(struct dm_state *st)
@@ -539,6 +612,120 @@ static void dm_ep_command(struct emu_chip *chip, struct dm_state *st, u8 epcr)
 	}
 	if (epcr & DM_EPCR_REEP)
 		dm_load_par(st);
+}
+
+/* Checksum offload (DM9000 TCCR and RCSR) */
+
+#define DM_IPV4_HLEN_MIN	20
+#define DM_IPV4_FRAG		0x3fff
+#define DM_TCP_HLEN_MIN		20
+#define DM_TCP_CSUM_OFF		16
+#define DM_UDP_HLEN		8
+#define DM_UDP_CSUM_OFF		6
+
+/*
+ * The IPv4 header length of @frame (0: not an IPv4 frame whose lengths
+ * hold together) and in @l4len the length of its TCP or UDP segment (0 for
+ * a fragment, whose segment the chip cannot see whole).
+ */
+static unsigned int dm_csum_ipv4(const u8 *frame, unsigned int len,
+				 unsigned int *l4len)
+{
+	const u8 *ip = frame + ETH_HLEN;
+	unsigned int ihl, tot;
+
+	if (len < ETH_HLEN + DM_IPV4_HLEN_MIN ||
+	    get_unaligned_be16(frame + 2 * ETH_ALEN) != ETH_P_IP)
+		return 0;
+	ihl = (ip[0] & 0x0f) * 4;
+	tot = get_unaligned_be16(ip + 2);
+	if (ip[0] >> 4 != 4 || ihl < DM_IPV4_HLEN_MIN || tot < ihl ||
+	    ETH_HLEN + tot > len)
+		return 0;
+	*l4len = get_unaligned_be16(ip + 6) & DM_IPV4_FRAG ? 0 : tot - ihl;
+	return ihl;
+}
+
+/* Where a TCP or UDP segment keeps its checksum; 0: no such segment. */
+static unsigned int dm_csum_l4_off(u8 proto, unsigned int l4len)
+{
+	if (proto == IPPROTO_TCP && l4len >= DM_TCP_HLEN_MIN)
+		return DM_TCP_CSUM_OFF;
+	if (proto == IPPROTO_UDP && l4len >= DM_UDP_HLEN)
+		return DM_UDP_CSUM_OFF;
+	return 0;
+}
+
+/* The folded checksum of a segment with its pseudo-header: 0 if right. */
+static __sum16 dm_csum_l4(const u8 *ip, unsigned int ihl, unsigned int l4len)
+{
+	__wsum sum = csum_partial(ip + ihl, l4len, 0);
+
+	return csum_tcpudp_magic(get_unaligned((__be32 *)(ip + 12)),
+				 get_unaligned((__be32 *)(ip + 16)), l4len,
+				 ip[9], sum);
+}
+
+/* DM9000 TCCR: fill in the checksums of a frame about to be sent. */
+static void dm_tx_csum(const struct dm_state *st, u8 *frame, unsigned int len)
+{
+	u8 tccr = st->reg[DM9000_TCCR];
+	u8 *ip = frame + ETH_HLEN;
+	unsigned int ihl, l4len, off;
+	__sum16 sum;
+	u8 want;
+
+	if (!st->dm9000 || !tccr)
+		return;
+	ihl = dm_csum_ipv4(frame, len, &l4len);
+	if (!ihl)
+		return;
+	if (tccr & DM9000_TCCR_IP) {
+		memset(ip + 10, 0, sizeof(sum));
+		sum = ip_fast_csum(ip, ihl / 4);
+		memcpy(ip + 10, &sum, sizeof(sum));
+	}
+	off = dm_csum_l4_off(ip[9], l4len);
+	want = ip[9] == IPPROTO_TCP ? DM9000_TCCR_TCP : DM9000_TCCR_UDP;
+	if (!off || !(tccr & want))
+		return;
+	memset(ip + ihl + off, 0, sizeof(sum));
+	sum = dm_csum_l4(ip, ihl, l4len);
+	if (ip[9] == IPPROTO_UDP && !sum)
+		sum = CSUM_MANGLED_0;
+	memcpy(ip + ihl + off, &sum, sizeof(sum));
+}
+
+/* DM9000 RCSR.CSUM: the type and bad-checksum flags of a stored frame. */
+static u8 dm_rx_csum(const struct dm_state *st, const u8 *frame,
+		     unsigned int len)
+{
+	const u8 *ip = frame + ETH_HLEN;
+	unsigned int ihl, l4len, off;
+	u8 v = DM9000_RCSR_IP;
+
+	if (!st->dm9000 || !(st->reg[DM9000_RCSR] & DM9000_RCSR_CSUM))
+		return 0;
+	ihl = dm_csum_ipv4(frame, len, &l4len);
+	if (!ihl)
+		return 0;
+	if (ip_fast_csum(ip, ihl / 4))
+		v |= DM9000_RCSR_IP_BAD;
+	off = dm_csum_l4_off(ip[9], l4len);
+	if (!off)
+		return v;
+	if (ip[9] == IPPROTO_TCP) {
+		v |= DM9000_RCSR_TCP;
+		if (dm_csum_l4(ip, ihl, l4len))
+			v |= DM9000_RCSR_TCP_BAD;
+	} else {
+		v |= DM9000_RCSR_UDP;
+		/* UDP checksum 0: the sender computed none */
+		if (get_unaligned_be16(ip + ihl + off) &&
+		    dm_csum_l4(ip, ihl, l4len))
+			v |= DM9000_RCSR_UDP_BAD;
+	}
+	return v;
 }
 
 /* RX */
@@ -674,15 +861,17 @@ static void dm_rx_store(struct emu_chip *chip, struct dm_state *st,
 			const u8 *frame, unsigned int len, bool fcs_ok,
 			u8 status)
 {
-	unsigned int need = DM_RX_HDR_LEN + len + DM_FCS_LEN;
+	unsigned int stored = DM_RX_HDR_LEN + len + DM_FCS_LEN;
+	unsigned int need = round_up(stored, st->width);
 	u32 fcs = ~crc32_le(~0, frame, len);
 	u16 hdr_len = len + DM_FCS_LEN;
 	u8 fcs_bytes[DM_FCS_LEN];
 	u8 hdr_status = status;
-	u8 ready = DM_RX_READY;
+	u8 ready = DM_RX_READY | dm_rx_csum(st, frame, len);
 	unsigned int i;
 
-	if (chip->faults.rx_full || need + 1 > DM_RX_SIZE - dm_rx_used(st)) {
+	if (chip->faults.rx_full ||
+	    need + st->width > DM_RX_SIZE - dm_rx_used(st)) {
 		dm_rx_overflow(chip, st);
 		return;
 	}
@@ -723,6 +912,9 @@ static void dm_rx_store(struct emu_chip *chip, struct dm_state *st,
 		dm_rx_put(st, frame[i]);
 	for (i = 0; i < DM_FCS_LEN; i++)
 		dm_rx_put(st, fcs_bytes[i]);
+	/* a wide bus reads whole words: the next header starts after them */
+	for (i = stored; i < need; i++)
+		dm_rx_put(st, 0);
 	st->sram[st->rwpa] = 0;
 
 	st->reg[DM_RSR] = status;
@@ -799,6 +991,7 @@ static unsigned int dm_tx_build(struct dm_state *st,
 		memset(&st->txbuf[len], 0, DM_FRAME_MIN - len);
 		len = DM_FRAME_MIN;
 	}
+	dm_tx_csum(st, st->txbuf, len);
 	return len;
 }
 
@@ -847,6 +1040,7 @@ static void dm_tx_request(struct emu_chip *chip, struct dm_state *st)
 		/* drop this frame, stay in step (strict: fall out of step) */
 		if (!chip->strict) {
 			skip = min_t(u16, st->txpl, DM_TX_END);
+			skip = round_up(skip, st->width);
 			st->trpa = (st->trpa % DM_TX_END + skip) % DM_TX_END;
 		}
 		return;
@@ -855,9 +1049,10 @@ static void dm_tx_request(struct emu_chip *chip, struct dm_state *st)
 	slot->start = st->trpa % DM_TX_END;
 	slot->len = min_t(u16, st->txpl, DM_TX_END);
 	slot->index = st->tx_index;
-	if (chip->strict)
+	if (dm_dm9000_way(chip, st))
 		st->tx_index ^= 1;
-	st->trpa = (slot->start + slot->len) % DM_TX_END;
+	/* a wide bus wrote the frame in whole words: the next starts after */
+	st->trpa = (slot->start + round_up(slot->len, st->width)) % DM_TX_END;
 	dm_tx_kick(chip, st);
 }
 
@@ -865,7 +1060,8 @@ static void dm_tx_auto(struct emu_chip *chip, struct dm_state *st)
 {
 	unsigned int written;
 
-	if (!(st->reg[DM_ATCR] & DM_ATCR_AUTO_TX) || !st->txpl ||
+	/* the DM9000's 0x30 is ETXCSR: no auto-transmit */
+	if (st->dm9000 || !(st->reg[DM_ATCR] & DM_ATCR_AUTO_TX) || !st->txpl ||
 	    st->txq_len == DM_TX_SLOTS)
 		return;
 	written = (st->mwr - st->trpa + DM_TX_END) % DM_TX_END;
@@ -897,9 +1093,9 @@ static void dm_regs_reset(struct dm_state *st)
 	st->reg[DM_GPR] = DM_GPR_PHY_OFF;
 	st->reg[DM_VIDL] = DM_VID & 0xff;
 	st->reg[DM_VIDH] = DM_VID >> 8;
-	st->reg[DM_PIDL] = DM_PID & 0xff;
-	st->reg[DM_PIDH] = DM_PID >> 8;
-	st->reg[DM_CHIPR] = DM_CHIP_REV;
+	st->reg[DM_PIDL] = (st->dm9000 ? DM9000_PID : DM_PID) & 0xff;
+	st->reg[DM_PIDH] = (st->dm9000 ? DM9000_PID : DM_PID) >> 8;
+	st->reg[DM_CHIPR] = st->dm9000 ? DM9000_CHIPR_B : DM_CHIP_REV;
 
 	st->mwr = 0;
 	st->trpa = 0;
@@ -928,17 +1124,20 @@ static void dm_soft_reset(struct emu_chip *chip, struct dm_state *st)
 		memset(&st->reg[DM_MAR], 0, DM_GPCR - DM_MAR);
 	chip->cnt.resets++;
 	dm_link_update(chip, st);
-	if (chip->strict)
+	if (dm_dm9000_way(chip, st))
 		dm_irq_polarity(chip, st);
 }
 
-static void dm_power_on(struct emu_chip *chip)
+/* Power-on of a DM9051, or of a DM9000 (@dm9000) strapped for @width. */
+static void dm_power_up(struct emu_chip *chip, bool dm9000, u8 width)
 {
 	struct dm_state *st = dm_state(chip);
 	bool irq = st->irq;
 
 	/* a power cycle drops the line (priv starts zeroed) */
 	memset(st, 0, sizeof(*st));
+	st->dm9000 = dm9000;
+	st->width = width;
 	if (irq)
 		chip->host->set_irq(chip, false);
 	dm_eeprom_init(chip, st);
@@ -946,8 +1145,13 @@ static void dm_power_on(struct emu_chip *chip)
 	dm_regs_reset(st);
 	dm_load_par(st);
 	dm_link_update(chip, st);
-	if (chip->strict)
+	if (dm_dm9000_way(chip, st))
 		dm_irq_polarity(chip, st);
+}
+
+static void dm_power_on(struct emu_chip *chip)
+{
+	dm_power_up(chip, false, 1);
 }
 
 /* Registers */
@@ -986,7 +1190,7 @@ static u8 dm_reg_read(struct emu_chip *chip, struct dm_state *st, u8 addr,
 					    DM_NSR_LINKST | DM_NSR_SPEED;
 		if (dm_rx_used(st))
 			v |= DM_NSR_RXRDY;
-		if (chip->strict && !peek)
+		if (dm_dm9000_way(chip, st) && !peek)
 			st->nsr &= ~(DM_NSR_TX1END | DM_NSR_TX2END);
 		return v;
 	case DM_TCR:
@@ -1021,6 +1225,9 @@ static u8 dm_reg_read(struct emu_chip *chip, struct dm_state *st, u8 addr,
 	case DM_TXPLH:
 		return st->txpl >> 8;
 	case DM_ISR:
+		if (st->dm9000)
+			return st->isr | FIELD_PREP(DM9000_ISR_IOMODE,
+						    dm9000_iomode(st));
 		return chip->strict ? st->isr | DM_ISR_MBS : st->isr;
 	case DM_IMR:
 		return st->imr;
@@ -1114,7 +1321,7 @@ static void dm_reg_write(struct emu_chip *chip, struct dm_state *st,
 		st->isr &= ~(val & DM_ISR_STATUS);
 		break;
 	case DM_IMR:
-		if (chip->strict && (val & DM_IMR_PAR) &&
+		if (dm_dm9000_way(chip, st) && (val & DM_IMR_PAR) &&
 		    !(st->imr & DM_IMR_PAR))
 			dm_set_hi(&st->mrr, DM_RX_START >> 8);
 		st->imr = val;
@@ -1271,6 +1478,145 @@ static void dm_link_change(struct emu_chip *chip, bool up)
 	dm_link_update(chip, st);
 	dm_irq_update(chip, st);
 }
+
+/* DM9000: the index and data ports of the parallel bus */
+
+/* The register @index selects, in the DM9051's numbering; DM_NREGS: none. */
+static unsigned int dm9000_reg(u8 index)
+{
+	if (index < DM9000_REG_END)
+		return index;
+	if (index >= DM9000_MEM_INDEX)
+		return index - DM9000_MEM_OFFSET;
+	return DM_NREGS;
+}
+
+static u8 dm9000_path(u8 index)
+{
+	unsigned int reg = dm9000_reg(index);
+
+	return reg == DM_NREGS ? 0 : dm_cmd_path(reg);
+}
+
+/* One bus cycle of the data port: @st->width bytes, little-endian. */
+static u32 dm9000_cycle_read(struct emu_chip *chip, struct dm_state *st)
+{
+	unsigned int reg = dm9000_reg(st->index), i;
+	u16 p = st->mrr;
+	u32 v = 0;
+
+	switch (reg) {
+	case DM_MRCMDX:
+	case DM_MRCMDX1:
+		for (i = 0; i < st->width; i++, p = dm_rx_read_next(st, p))
+			v |= (u32)st->sram[p & DM_SRAM_MASK] << (8 * i);
+		return v;
+	case DM_MRCMD:
+		for (i = 0; i < st->width; i++) {
+			v |= (u32)st->sram[st->mrr & DM_SRAM_MASK] << (8 * i);
+			st->mrr = dm_rx_read_next(st, st->mrr);
+		}
+		return v;
+	case DM_NREGS:
+		return 0;
+	}
+	return dm_reg_read(chip, st, reg, false);
+}
+
+static void dm9000_cycle_write(struct emu_chip *chip, struct dm_state *st,
+			       u32 val)
+{
+	unsigned int reg = dm9000_reg(st->index), i;
+	u16 p = st->mwr;
+
+	switch (reg) {
+	case DM_MWCMD:
+		for (i = 0; i < st->width; i++) {
+			st->sram[st->mwr & DM_SRAM_MASK] = val >> (8 * i);
+			st->mwr = dm_tx_next(st->mwr);
+		}
+		return;
+	case DM_MWCMDX:
+		for (i = 0; i < st->width; i++, p = dm_tx_next(p))
+			st->sram[p & DM_SRAM_MASK] = val >> (8 * i);
+		return;
+	case DM_MRCMDX:
+	case DM_MRCMDX1:
+	case DM_MRCMD:
+	case DM_NREGS:
+		return;
+	}
+	dm_reg_write(chip, st, reg, val);
+}
+
+static unsigned long dm9000_io_read(struct emu_chip *chip, unsigned int port,
+				    unsigned int size)
+{
+	struct dm_state *st = dm_state(chip);
+	unsigned long v;
+	unsigned int i;
+
+	if (chip->faults.dead) {
+		for (v = 0, i = 0; i < size; i++)
+			v = v << 8 | chip->faults.dead_byte;
+		return v;
+	}
+	if (port == EMU_PORT_INDEX) {
+		v = st->index;
+	} else {
+		chip->path |= dm9000_path(st->index);
+		v = dm9000_cycle_read(chip, st);
+		dm_pause_xon(chip, st);
+		dm_irq_update(chip, st);
+	}
+	if (size <= st->width)
+		return v & GENMASK(8 * size - 1, 0);
+	/* no data lines above the chip's width: they float high */
+	chip->cnt.spi_errors++;
+	return v | GENMASK(8 * size - 1, 8 * st->width);
+}
+
+static void dm9000_io_write(struct emu_chip *chip, unsigned int port,
+			    unsigned int size, unsigned long val)
+{
+	struct dm_state *st = dm_state(chip);
+
+	if (chip->faults.dead)
+		return;
+	if (size > st->width)
+		chip->cnt.spi_errors++;
+	chip->path |= dm9000_path(port == EMU_PORT_INDEX ? val : st->index);
+	if (port == EMU_PORT_INDEX) {
+		st->index = val;
+		return;
+	}
+	dm9000_cycle_write(chip, st, val);
+	dm_pause_xon(chip, st);
+	dm_irq_update(chip, st);
+}
+
+static void dm9000_power_on(struct emu_chip *chip)
+{
+	u8 width = chip->bus_width;
+
+	dm_power_up(chip, true, width == 1 || width == 4 ? width : 2);
+}
+
+const struct emu_model_ops emu_dm9000_model = {
+	.name = "dm9000",
+	.priv_size = sizeof(struct dm_state),
+	.power_on = dm9000_power_on,
+	.wire_rx = dm_wire_rx,
+	.tx_done = dm_tx_done,
+	.link_change = dm_link_change,
+	.timer = dm_timer,
+	.peek = dm_peek,
+	.io_read = dm9000_io_read,
+	.io_write = dm9000_io_write,
+	/* INTCR resets to active high (DM9000 notes) */
+	.irq_type = IRQ_TYPE_LEVEL_HIGH,
+};
+EXPORT_SYMBOL_GPL(emu_dm9000_model);
 
 const struct emu_model_ops emu_dm9051_model = {
 	.name = "dm9051",

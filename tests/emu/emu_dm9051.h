@@ -152,6 +152,36 @@
 #define DM_PID			0x9051
 #define DM_CHIP_REV		0x1b
 
+/*
+ * The DM9000 (the memory-mapped sibling): its own ID, the DM9000B's
+ * revision, and the registers and bits it has that the DM9051 model
+ * otherwise only stores. Its indexes 0x00-0x3f are the DM9051's; its
+ * memory ports, ISR and IMR sit at 0xf0-0xff, where the DM9051 has them
+ * at 0x70-0x7f.
+ */
+#define DM9000_PID		0x9000
+#define DM9000_CHIPR_B		0x1a
+#define DM9000_REG_END		0x40
+#define DM9000_MEM_INDEX	0xf0
+#define DM9000_MEM_OFFSET	0x80
+#define DM9000_TCCR		0x31
+#define DM9000_RCSR		0x32
+#define DM9000_TCCR_UDP		BIT(2)
+#define DM9000_TCCR_TCP		BIT(1)
+#define DM9000_TCCR_IP		BIT(0)
+#define DM9000_RCSR_UDP_BAD	BIT(7)
+#define DM9000_RCSR_TCP_BAD	BIT(6)
+#define DM9000_RCSR_IP_BAD	BIT(5)
+#define DM9000_RCSR_UDP		BIT(4)
+#define DM9000_RCSR_TCP		BIT(3)
+#define DM9000_RCSR_IP		BIT(2)
+#define DM9000_RCSR_CSUM	BIT(1)
+/* ISR bits 7:6: the I/O mode the chip's strap pins chose */
+#define DM9000_ISR_IOMODE	GENMASK(7, 6)
+#define DM9000_IOMODE_16	0
+#define DM9000_IOMODE_32	1
+#define DM9000_IOMODE_8		2
+
 /* SRAM: 3 KB TX area, 13 KB RX ring */
 #define DM_SRAM_SIZE		0x4000
 #define DM_TX_END		0x0c00

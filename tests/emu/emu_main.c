@@ -5,11 +5,13 @@
  * Loading the module creates no chip. Tests write commands to
  * /sys/kernel/debug/spinet-emu/ctl:
  *
- *   add MODEL            a new chip (emu0, emu1...) on its own SPI controller;
- *                        whichever driver matches MODEL binds to it
+ *   add MODEL            a new chip (emu0, emu1...) on its own SPI controller,
+ *                        or on the memory bus (emu_mmio.c) for a memory-mapped
+ *                        model; whichever driver matches MODEL binds to it
  *   dt [NODE]            the chips the device tree describes under /spinet-emu
  *                        (every available one, or NODE), each on a controller
  *                        that is its node, its SPI device made from the child
+ *                        (or, memory-mapped, its platform device)
  *   del NAME             remove a chip (its driver unbinds first)
  *   connect NAME NAME    a cable between two chips; link comes up
  *   peer NAME            a cable to a new plain netdev NAMEpeer; link up
@@ -38,6 +40,7 @@
 static const struct emu_model_ops *const emu_models[] = {
 	&emu_dm9051_model,
 	&emu_w5500_model,
+	&emu_dm9000_model,
 	&emu_null_model,
 };
 
@@ -314,7 +317,9 @@ static unsigned int emu_free_slot(void)
  * Board faults a device tree node describes, there from power-on, before a
  * driver probes: "spinet,dead-byte" (MISO reads only this: a chip that
  * does not answer), "spinet,phy-absent" (no PHY answers on MDIO) and
- * "spinet,eeprom-mac" (what the EEPROM holds; ff:ff:ff:ff:ff:ff is blank).
+ * "spinet,eeprom-mac" (what the EEPROM holds; ff:ff:ff:ff:ff:ff is blank);
+ * and how the board straps a memory-mapped chip: "spinet,bus-width" (its
+ * data bus, in bytes).
  */
 static void emu_dt_board(struct emu_dev *dev)
 {
@@ -329,6 +334,16 @@ static void emu_dt_board(struct emu_dev *dev)
 							"spinet,phy-absent");
 	of_property_read_u8_array(dev->np, "spinet,eeprom-mac", chip->mac,
 				  ETH_ALEN);
+	if (!of_property_read_u32(dev->np, "spinet,bus-width", &v))
+		chip->bus_width = v;
+}
+
+/* The device a driver binds to: SPI or platform. */
+static const char *emu_dev_name(const struct emu_dev *dev)
+{
+	if (dev->spi)
+		return dev_name(&dev->spi->dev);
+	return dev->pdev ? dev_name(&dev->pdev->dev) : "-";
 }
 
 /*
@@ -368,6 +383,8 @@ static struct emu_dev *emu_create(const struct emu_model_ops *model,
 	/* A distinct, locally administered address in each chip's EEPROM. */
 	memcpy(dev->chip.mac, emu_mac_base, ETH_ALEN);
 	dev->chip.mac[ETH_ALEN - 1] = slot + 1;
+	/* a memory-mapped chip's bus: 16 bits unless the tree says */
+	dev->chip.bus_width = 2;
 	dev->index = slot;
 	dev->np = np;
 	if (np)
@@ -396,11 +413,14 @@ static struct emu_dev *emu_create(const struct emu_model_ops *model,
 	spin_unlock_irqrestore(&dev->chip.lock, flags);
 	emu_debugfs_add(dev);
 	emu_devs[slot] = dev;
-	ret = emu_spi_add(dev, &emu_pdev->dev);
+	if (model->io_read)
+		ret = emu_mmio_add(dev, &emu_pdev->dev);
+	else
+		ret = emu_spi_add(dev, &emu_pdev->dev);
 	if (ret)
 		goto out_remove_dev;
 	dev_info(&emu_pdev->dev, "%s: %s on %s, irq %u\n", dev->name,
-		 model->name, dev_name(&dev->spi->dev), dev->irq.virq);
+		 model->name, emu_dev_name(dev), dev->irq.virq);
 	return dev;
 
 out_remove_dev:
@@ -416,14 +436,18 @@ out_put_np:
 	return ERR_PTR(ret);
 }
 
-/* "add MODEL": the first free slot, a level-low line, no device tree. */
+/*
+ * "add MODEL": the first free slot, a line of the model's trigger type
+ * (level low unless it says), no device tree.
+ */
 static struct emu_dev *emu_add(const char *model_name)
 {
 	const struct emu_model_ops *model = emu_model(model_name);
 
 	if (!model)
 		return ERR_PTR(-ENOENT);
-	return emu_create(model, emu_free_slot(), IRQ_TYPE_LEVEL_LOW, NULL);
+	return emu_create(model, emu_free_slot(),
+			  model->irq_type ?: IRQ_TYPE_LEVEL_LOW, NULL);
 }
 
 static bool emu_dt_made(const struct device_node *np)
@@ -437,8 +461,9 @@ static bool emu_dt_made(const struct device_node *np)
 }
 
 /*
- * A chip a device tree describes. @np, a "spinet,emu-spi" node, names the
- * model in "spinet,model"; its child is the SPI device. The chip's slot is
+ * A chip a device tree describes. @np, a "spinet,emu-spi" node (or
+ * "spinet,emu-mmio", for a memory-mapped model), names the model in
+ * "spinet,model"; its child is the SPI (or platform) device. The chip's slot is
  * the hwirq that the child's interrupt names on the emulator's controller,
  * and the line starts with that trigger type, unless "spinet,slot" puts
  * the chip elsewhere (a board whose interrupt is wired to another pin). A
@@ -499,7 +524,8 @@ static int emu_dt(const char *node)
 	if (!root)
 		return -ENOENT;
 	for_each_available_child_of_node(root, np) {
-		if (!of_device_is_compatible(np, "spinet,emu-spi") ||
+		if ((!of_device_is_compatible(np, "spinet,emu-spi") &&
+		     !of_device_is_compatible(np, "spinet,emu-mmio")) ||
 		    emu_dt_made(np))
 			continue;
 		dev = emu_add_dt(np);
@@ -532,7 +558,10 @@ static void emu_disconnect(struct emu_dev *dev)
 
 static void emu_del(struct emu_dev *dev)
 {
-	emu_spi_remove(dev);
+	if (dev->pdev)
+		emu_mmio_remove(dev);
+	else
+		emu_spi_remove(dev);
 	emu_disconnect(dev);
 	hrtimer_cancel(&dev->tx_timer);
 	hrtimer_cancel(&dev->model_timer);
@@ -651,7 +680,7 @@ static int emu_ctl_show(struct seq_file *s, void *unused)
 		if (!dev)
 			continue;
 		seq_printf(s, "%s %s %s irq %u peer %s\n", dev->name,
-			   dev->chip.model->name, dev_name(&dev->spi->dev),
+			   dev->chip.model->name, emu_dev_name(dev),
 			   dev->irq.virq, dev->peer ? dev->peer->name :
 			   dev->peer_ndev ? netdev_name(dev->peer_ndev) : "-");
 	}

@@ -142,8 +142,10 @@ struct emu_spi_stat {
  * @chip: the chip model's view
  * @name: "emu0", "emu1"... also the debugfs directory
  * @index: slot in the device table, also the hwirq
- * @ctlr: the SPI controller this chip sits on (one controller per chip)
- * @spi: the SPI device drivers bind to
+ * @ctlr: the SPI controller this chip sits on (one controller per chip);
+ *	NULL for a memory-mapped chip
+ * @spi: the SPI device drivers bind to; NULL for a memory-mapped chip
+ * @pdev: a memory-mapped chip's platform device, which drivers bind to
  * @np: the device tree node that describes this chip, or NULL (made by
  *	"add"); the chip holds a reference
  * @spi_hz: the clock of the last transfer, as the driver asked for it
@@ -182,6 +184,7 @@ struct emu_dev {
 	unsigned int index;
 	struct spi_controller *ctlr;
 	struct spi_device *spi;
+	struct platform_device *pdev;
 	struct device_node *np;
 	u32 spi_hz;
 	struct emu_irq_line irq;
@@ -254,7 +257,12 @@ void emu_irq_set_polarity(struct emu_dev *dev, bool low);
 void emu_irq_forget_polarity(struct emu_dev *dev);
 void emu_irq_spurious(struct emu_dev *dev, u32 n);
 
+/* emu_mmio.c */
+int emu_mmio_add(struct emu_dev *dev, struct device *parent);
+void emu_mmio_remove(struct emu_dev *dev);
+
 /* emu_spi.c */
+void emu_count_path(struct emu_chip *chip, u64 cs, u64 bytes, u64 bus_ns);
 int emu_spi_add(struct emu_dev *dev, struct device *parent);
 void emu_spi_remove(struct emu_dev *dev);
 void emu_timing_profile(struct emu_timing *t, const char *profile);

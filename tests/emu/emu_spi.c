@@ -175,8 +175,7 @@ static int emu_spi_check(struct emu_dev *dev, struct spi_transfer *xfer,
  * Count a message by the data path its commands used (&emu_chip.path): one
  * that used both paths, or neither, is shared.
  */
-static void emu_spi_count_path(struct emu_chip *chip, u64 cs, u64 bytes,
-			       u64 bus_ns)
+void emu_count_path(struct emu_chip *chip, u64 cs, u64 bytes, u64 bus_ns)
 {
 	struct emu_counters *c = &chip->cnt;
 
@@ -273,7 +272,7 @@ static int emu_spi_transfer_one_message(struct spi_controller *ctlr,
 
 	cost = emu_spi_charge(dev, entry, cost);
 	spin_lock_irqsave(&chip->lock, flags);
-	emu_spi_count_path(chip, cs, bytes, cost);
+	emu_count_path(chip, cs, bytes, cost);
 	spin_unlock_irqrestore(&chip->lock, flags);
 	msg->status = ret;
 	if (dev->limits.complete_hardirq)
