@@ -16,6 +16,7 @@
  */
 #include <linux/bitfield.h>
 #include <linux/delay.h>
+#include <linux/dm9000.h>
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
 #include <linux/io.h>
@@ -24,6 +25,7 @@
 #include <linux/module.h>
 #include <linux/netdevice.h>
 #include <linux/platform_device.h>
+#include <linux/property.h>
 #include <linux/skbuff.h>
 #include <linux/spinlock.h>
 
@@ -221,6 +223,7 @@ static int dm9000_probe_chip(struct spinet *sn, u8 *mac)
 	struct dm9000 *db = spinet_chip_priv(sn);
 	struct device *dev = spinet_dev(sn);
 	struct platform_device *pdev = to_platform_device(dev);
+	const struct dm9000_plat_data *pdata;
 	unsigned int trigger, strap, i;
 	struct resource *res;
 	u16 vid, pid;
@@ -238,8 +241,20 @@ static int dm9000_probe_chip(struct spinet *sn, u8 *mac)
 	db->width = resource_size(res);
 	if (db->width != 1 && db->width != 2 && db->width != 4)
 		return dev_err_probe(dev, -EINVAL,
-				     "data port of %u bytes: its size is the bus width, 1, 2 or 4\n",
+				     "data port of %u bytes: the bus is 1, 2 or 4 bytes wide\n",
 				     db->width);
+	/* A board file's platform data may force the width. */
+	pdata = dev_get_platdata(dev);
+	if (pdata && (pdata->flags & DM9000_PLATF_8BITONLY))
+		db->width = 1;
+	else if (pdata && (pdata->flags & DM9000_PLATF_16BITONLY))
+		db->width = 2;
+	else if (pdata && (pdata->flags & DM9000_PLATF_32BITONLY))
+		db->width = 4;
+	if ((pdata && (pdata->flags & DM9000_PLATF_EXT_PHY)) ||
+	    device_property_read_bool(dev, "davicom,ext-phy"))
+		return dev_err_probe(dev, -EOPNOTSUPP,
+				     "an external PHY (davicom,ext-phy) is not supported yet\n");
 
 	vid = dm9000_read1(db, DAVICOM_VIDL) |
 	      dm9000_read1(db, DAVICOM_VIDH) << 8;
@@ -254,8 +269,8 @@ static int dm9000_probe_chip(struct spinet *sn, u8 *mac)
 	strap = dm9000_strap_width(isr);
 	if (strap != db->width)
 		return dev_err_probe(dev, -EINVAL,
-				     "the chip is strapped for a %u-bit bus (ISR %02x), the data port is %u bits wide\n",
-				     strap * 8, isr, db->width * 8);
+				     "data port of %u bytes, but the chip is strapped for %u (ISR %02x)\n",
+				     db->width, strap, isr);
 	chipr = dm9000_read1(db, DM9000_CHIPR);
 	db->imr_run = DM9000_IMR_RUN;
 	if (chipr == DM9000_CHIPR_A || chipr == DM9000_CHIPR_B) {
@@ -277,6 +292,9 @@ static int dm9000_probe_chip(struct spinet *sn, u8 *mac)
 	/* The chip loads PAR from its EEPROM, if it has one. */
 	for (i = 0; i < ETH_ALEN; i++)
 		mac[i] = dm9000_read1(db, DAVICOM_PAR + i);
+	/* A board file's address comes before the EEPROM's. */
+	if (pdata && is_valid_ether_addr(pdata->dev_addr))
+		ether_addr_copy(mac, pdata->dev_addr);
 	db->phy_on = !(dm9000_read1(db, DAVICOM_GPR) & DAVICOM_GPR_PHY_DOWN);
 	return 0;
 }
@@ -729,6 +747,13 @@ static const struct of_device_id dm9000_of_match[] = {
 };
 MODULE_DEVICE_TABLE(of, dm9000_of_match);
 
+/* A board file's device, named as mainline's driver expects it. */
+static const struct platform_device_id dm9000_platform_ids[] = {
+	{ "dm9000" },
+	{ }
+};
+MODULE_DEVICE_TABLE(platform, dm9000_platform_ids);
+
 struct platform_driver spinet_dm9000_driver = {
 	.driver = {
 		.name = "spinet-dm9000",
@@ -736,4 +761,5 @@ struct platform_driver spinet_dm9000_driver = {
 		.pm = pm_sleep_ptr(&spinet_pm_ops),
 	},
 	.probe = dm9000_platform_probe,
+	.id_table = dm9000_platform_ids,
 };
