@@ -469,11 +469,12 @@ static void d9_udp_frame(u8 *f, unsigned int len)
 /* The folded UDP checksum of the datagram after @ip: 0 if right. */
 static u16 d9_udp_csum(const u8 *ip, unsigned int len)
 {
+	__be32 saddr = get_unaligned((__be32 *)(ip + 12));
+	__be32 daddr = get_unaligned((__be32 *)(ip + 16));
 	__wsum sum = csum_partial(ip + 20, len, 0);
 
-	return (__force u16)csum_tcpudp_magic(get_unaligned((__be32 *)(ip + 12)),
-					      get_unaligned((__be32 *)(ip + 16)),
-					      len, IPPROTO_UDP, sum);
+	return (__force u16)csum_tcpudp_magic(saddr, daddr, len, IPPROTO_UDP,
+					      sum);
 }
 
 /* TCCR: the chip fills in the IPv4 and UDP checksums. */

@@ -34,6 +34,7 @@
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
+#include <linux/rcupdate.h>
 
 #include "emu_priv.h"
 
@@ -49,13 +50,12 @@ static struct resource emu_mmio_res = {
 };
 
 /*
- * Protects emu_mmio_devs[], the chip that answers in each window. Bus
- * accesses come in any context (drivers access their chip under spinlocks
- * with interrupts off), so it is taken with interrupts off, and before a
- * chip's &emu_chip.lock.
+ * The chip that answers in each window: written under the emulator's
+ * emu_mutex, read under RCU by bus accesses, which come in any context
+ * (drivers access their chip under spinlocks with interrupts off) and
+ * cost two lock round trips each if they took a lock of their own here.
  */
-static DEFINE_SPINLOCK(emu_mmio_lock);
-static struct emu_dev *emu_mmio_devs[EMU_MAX_DEVS];
+static struct emu_dev __rcu *emu_mmio_devs[EMU_MAX_DEVS];
 /* The range is registered; set once, under the emulator's emu_mutex. */
 static bool emu_mmio_registered;
 
@@ -82,47 +82,47 @@ static void emu_mmio_count(struct emu_chip *chip, unsigned int size, bool read)
 static unsigned long emu_mmio_read(void *priv, unsigned int offset, int size)
 {
 	unsigned long flags, val = ULONG_MAX;
-	struct emu_dev **slot = priv;
+	struct emu_dev __rcu **slot = priv;
 	struct emu_dev *dev;
 	u64 t0;
 
-	spin_lock_irqsave(&emu_mmio_lock, flags);
-	dev = *slot;
+	rcu_read_lock();
+	dev = rcu_dereference(*slot);
 	if (dev) {
+		spin_lock_irqsave(&dev->chip.lock, flags);
 		t0 = emu_cpu_start(dev);
-		spin_lock(&dev->chip.lock);
 		dev->chip.path = 0;
 		val = dev->chip.model->io_read(&dev->chip,
 					       emu_mmio_port(offset), size);
 		emu_mmio_count(&dev->chip, size, true);
-		spin_unlock(&dev->chip.lock);
 		emu_cpu_since(dev, t0);
+		spin_unlock_irqrestore(&dev->chip.lock, flags);
 	}
-	spin_unlock_irqrestore(&emu_mmio_lock, flags);
+	rcu_read_unlock();
 	return size < sizeof(val) ? val & GENMASK(8 * size - 1, 0) : val;
 }
 
 static void emu_mmio_write(void *priv, unsigned int offset, int size,
 			   unsigned long val)
 {
-	struct emu_dev **slot = priv;
+	struct emu_dev __rcu **slot = priv;
 	struct emu_dev *dev;
 	unsigned long flags;
 	u64 t0;
 
-	spin_lock_irqsave(&emu_mmio_lock, flags);
-	dev = *slot;
+	rcu_read_lock();
+	dev = rcu_dereference(*slot);
 	if (dev) {
+		spin_lock_irqsave(&dev->chip.lock, flags);
 		t0 = emu_cpu_start(dev);
-		spin_lock(&dev->chip.lock);
 		dev->chip.path = 0;
 		dev->chip.model->io_write(&dev->chip, emu_mmio_port(offset),
 					  size, val);
 		emu_mmio_count(&dev->chip, size, false);
-		spin_unlock(&dev->chip.lock);
 		emu_cpu_since(dev, t0);
+		spin_unlock_irqrestore(&dev->chip.lock, flags);
 	}
-	spin_unlock_irqrestore(&emu_mmio_lock, flags);
+	rcu_read_unlock();
 }
 
 static const struct logic_iomem_ops emu_mmio_ops = {
@@ -169,13 +169,15 @@ static int emu_mmio_register(void)
 	return 0;
 }
 
+/*
+ * Make @val (@dev or NULL) answer in @dev's window; once NULL, no access
+ * still sees @dev when this returns, and the caller may free it.
+ */
 static void emu_mmio_set(struct emu_dev *dev, struct emu_dev *val)
 {
-	unsigned long flags;
-
-	spin_lock_irqsave(&emu_mmio_lock, flags);
-	emu_mmio_devs[dev->index] = val;
-	spin_unlock_irqrestore(&emu_mmio_lock, flags);
+	rcu_assign_pointer(emu_mmio_devs[dev->index], val);
+	if (!val)
+		synchronize_rcu();
 }
 
 /**
