@@ -257,9 +257,20 @@ void emu_irq_set_polarity(struct emu_dev *dev, bool low);
 void emu_irq_forget_polarity(struct emu_dev *dev);
 void emu_irq_spurious(struct emu_dev *dev, u32 n);
 
-/* emu_mmio.c */
+/* emu_mmio.c: only where the kernel emulates memory-mapped I/O (UML) */
+#ifdef CONFIG_INDIRECT_IOMEM
 int emu_mmio_add(struct emu_dev *dev, struct device *parent);
 void emu_mmio_remove(struct emu_dev *dev);
+#else
+static inline int emu_mmio_add(struct emu_dev *dev, struct device *parent)
+{
+	return -EOPNOTSUPP;
+}
+
+static inline void emu_mmio_remove(struct emu_dev *dev)
+{
+}
+#endif
 
 /* emu_spi.c */
 void emu_count_path(struct emu_chip *chip, u64 cs, u64 bytes, u64 bus_ns);

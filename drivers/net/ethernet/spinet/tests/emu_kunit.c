@@ -11,6 +11,7 @@
 #include <kunit/test.h>
 #include <linux/etherdevice.h>
 #include <linux/ethtool.h>
+#include <linux/platform_device.h>
 #include <linux/rtnetlink.h>
 #include <linux/skbuff.h>
 #include <linux/spi/spi.h>
@@ -77,8 +78,8 @@ static void emu_destroy_action(void *emu)
  * sn_chip_new() - a new emulated chip with spinet bound to it
  * @test: the test; the chip goes away when it ends, or earlier with
  *	kunit_release_action()
- * @model: the emulator's model ("dm9051", "w5500")
- * @driver: the SPI driver that must have bound ("spinet-dm9051"...)
+ * @model: the emulator's model ("dm9051", "w5500", "dm9000")
+ * @driver: the driver that must have bound ("spinet-dm9051"...)
  *
  * Auto-negotiation completes at once, to keep the suites fast.
  *
@@ -105,12 +106,16 @@ struct sn_chip *sn_chip_new(struct kunit *test, const char *model,
 	emu->chip.an_delay_ms = 0;
 	spin_unlock_irqrestore(&emu->chip.lock, flags);
 
-	/* The probe ran synchronously in spi_new_device(). */
-	drv = emu->spi->dev.driver;
+	/*
+	 * The probe ran synchronously when the emulator added the device:
+	 * an SPI device, or a memory-mapped chip's platform device.
+	 */
+	c->dev = emu->pdev ? &emu->pdev->dev : &emu->spi->dev;
+	drv = c->dev->driver;
 	KUNIT_ASSERT_NOT_NULL_MSG(test, drv, "no driver bound to %s",
-				  dev_name(&emu->spi->dev));
+				  dev_name(c->dev));
 	KUNIT_ASSERT_STREQ(test, drv->name, driver);
-	c->sn = dev_get_drvdata(&emu->spi->dev);
+	c->sn = dev_get_drvdata(c->dev);
 	KUNIT_ASSERT_NOT_NULL(test, c->sn);
 	c->ndev = c->sn->ndev;
 	KUNIT_ASSERT_NOT_NULL(test, c->ndev);

@@ -33,11 +33,13 @@
 /**
  * struct sn_chip - one emulated chip and what the driver made of it
  * @emu: the emulated chip
- * @sn: the driver's state, the SPI device's driver data
+ * @dev: the device the driver bound to (SPI or platform)
+ * @sn: the driver's state, the device's driver data
  * @ndev: the driver's net_device
  */
 struct sn_chip {
 	struct emu_dev *emu;
+	struct device *dev;
 	struct spinet *sn;
 	struct net_device *ndev;
 };
