@@ -23,6 +23,17 @@ def div($a; $b): if $a == null or $b == null or $b == 0 then null else $a / $b e
 def idle($d; $user_hz):
   div($d.cpu_idle + $d.emu_spin_ns / 1e9 * $user_hz; $d.cpu_total);
 
+# A chip on the emulator's memory bus (the DM9000): every read or write of
+# its index or data port is counted as one SPI message of one chip select,
+# its bytes as sent (a write) or received (a read); no bus time.
+def mmio_chip: . == "dm9000";
+
+# The bytes a window moved over the bus: on SPI every byte is clocked out
+# (spi_bytes_tx counts them all), on the memory bus a byte is read or
+# written.
+def bus_bytes($d; $mmio):
+  if $mmio then $d.emu_spi_bytes_tx + $d.emu_spi_bytes_rx else $d.emu_spi_bytes_tx end;
+
 # The share of a window the bus was busy (null where it costs nothing).
 def bus_busy($d):
   if $d.emu_spi_bus_ns > 0 then $d.emu_spi_bus_ns / 1000 / $d.us else null end;
@@ -31,7 +42,7 @@ def bus_busy($d):
 def tcp_hdr: 66;
 
 # The figures of one TCP run, over its measuring window (.d: deltas).
-def tcp_run($user_hz):
+def tcp_run($user_hz; $mmio):
   .d as $d | .dir as $dir |
   (if $dir == "tx" then "rx" else "tx" end) as $other |
   (if $dir == "tx" then $d.emu_tx_frames else $d.emu_rx_stored end) as $frames |
@@ -53,9 +64,15 @@ def tcp_run($user_hz):
     frames: $frames,
     msgs_per_frame: div($d.emu_spi_messages - $d["emu_spi_\($other)_messages"]; $frames),
     cs_per_frame: div($d.emu_spi_cs_asserts - $d["emu_spi_\($other)_cs_asserts"]; $frames),
+    # on the memory bus at the 16-bit width "add" gives the chip, A
+    # accesses moving B bytes are B - A data-port words and 2A - B byte
+    # accesses (index writes and registers, which are 8 bits wide)
+    byte_accesses_per_frame: (if $mmio then
+      div(2 * ($d.emu_spi_messages - $d["emu_spi_\($other)_messages"]) -
+          (bus_bytes($d; $mmio) - $d["emu_spi_\($other)_bytes"]); $frames) else null end),
     bus_us_per_frame: (if $d.emu_spi_bus_ns > 0 then
       div(($d.emu_spi_bus_ns - $d["emu_spi_\($other)_bus_ns"]) / 1000; $frames) else null end),
-    bus_bytes_per_payload: div($d.emu_spi_bytes_tx - $d["emu_spi_\($other)_bytes"]; $payload),
+    bus_bytes_per_payload: div(bus_bytes($d; $mmio) - $d["emu_spi_\($other)_bytes"]; $payload),
     irqs_per_frame: div($d.emu_irq_raised; $frames),
     overflow: (if $dir == "rx" then div($d.emu_rx_drop_full; $d.emu_rx_frames) else null end),
     cpu_s_per_gb: div($cpu - $emu; ($payload // 0) / 1e9),
@@ -88,8 +105,9 @@ def med($list; f): [$list[] | f] | median;
 
 def driver_figures($g):
   $g.user_hz as $hz |
-  (runs($g; "tcp"; "tx") | map(tcp_run($hz))) as $ttx |
-  (runs($g; "tcp"; "rx") | map(tcp_run($hz))) as $trx |
+  ($g.chip // "dm9051" | mmio_chip) as $mmio |
+  (runs($g; "tcp"; "tx") | map(tcp_run($hz; $mmio))) as $ttx |
+  (runs($g; "tcp"; "rx") | map(tcp_run($hz; $mmio))) as $trx |
   (runs($g; "udp64"; "tx") | map(udp_run($hz))) as $u64tx |
   (runs($g; "udp64"; "rx") | map(udp_run($hz))) as $u64rx |
   (runs($g; "udp1472"; "tx") | map(udp_run($hz))) as $u1tx |
@@ -115,9 +133,13 @@ def driver_figures($g):
     ping_idle_p50_us: med($pi; .p50_us), ping_idle_p99_us: med($pi; .p99_us),
     ping_idle_bus_us: med($pi; if .d.emu_spi_bus_ns > 0 and .samples > 0
       then .d.emu_spi_bus_ns / 1000 / .samples else null end),
+    # bus accesses (SPI messages) per idle echo exchange
+    ping_idle_msgs: med($pi; if .samples > 0 then .d.emu_spi_messages / .samples else null end),
     ping_loaded_p50_us: med($pl; .p50_us), ping_loaded_p99_us: med($pl; .p99_us),
     rx_msgs_per_frame: med($trx; .msgs_per_frame), tx_msgs_per_frame: med($ttx; .msgs_per_frame),
     rx_cs_per_frame: med($trx; .cs_per_frame), tx_cs_per_frame: med($ttx; .cs_per_frame),
+    rx_byte_accesses_per_frame: med($trx; .byte_accesses_per_frame),
+    tx_byte_accesses_per_frame: med($ttx; .byte_accesses_per_frame),
     rx_bus_us_per_frame: med($trx; .bus_us_per_frame), tx_bus_us_per_frame: med($ttx; .bus_us_per_frame),
     rx_bus_bytes_per_payload: med($trx; .bus_bytes_per_payload),
     tx_bus_bytes_per_payload: med($ttx; .bus_bytes_per_payload),
@@ -149,6 +171,10 @@ def driver_figures($g):
 
 ($s[0]) as $sg | ($m[0]) as $mg |
 $sg.profile as $p | $sg.timing as $tm |
+($sg.chip // "dm9051" | mmio_chip) as $mmio |
+# the profile the latency targets are judged in: the Pi's bus, or for a
+# memory-mapped chip the only one it runs
+(if $mmio then "instant" else "pi4" end) as $lat |
 (if $tm.instant then null else $tm.hz / $tm.clocks_per_byte end) as $byte_rate |
 (if $byte_rate then $byte_rate * 8 * 1448 / 1518 / 1e6 else null end) as $limit |
 (if $byte_rate then $byte_rate / (64 + 42 + 4) else null end) as $pps64 |
@@ -165,8 +191,11 @@ def row($lbl; $unit; $key; $target; $flag):
   } + $target;
 
 # Targets: text, and met (true, false; null where there is none).
+# A figure whose target is set against the SPI bus, on a memory-mapped chip.
+def t_spi_only: {target: "none: a target set against the SPI bus", met: null};
 def t_tcp($key):
-  if $p == "pi4" or $p == "fast" then
+  if $mmio then t_spi_only
+  elif $p == "pi4" or $p == "fast" then
     ({pi4: 1.15, fast: 1.10}[$p]) as $r |
     {target: ">= \(0.9 * $limit * 100 | round / 100) (90 % of bus) and >= \($r) x mainline",
      met: ($fs[$key] != null and $fm[$key] != null and $fs[$key] >= 0.9 * $limit and $fs[$key] >= $r * $fm[$key])}
@@ -175,9 +204,11 @@ def t_tcp($key):
   else {} end;
 def t_max($key; $max): {target: "<= \($max)", met: ($fs[$key] != null and $fs[$key] <= $max)};
 def t_pi4(t): if $p == "pi4" then t else {} end;
+def t_lat(t): if $p == $lat then t else {} end;
+def t_udp64(t): if $mmio then t_spi_only else t_pi4(t) end;
 
 {
-  chip: ($sg.chip // "dm9051"), profile: $p, spec: $sg.spec, timing: $tm, params: $sg.params,
+  chip: ($sg.chip // "dm9051"), mmio: $mmio, profile: $p, spec: $sg.spec, timing: $tm, params: $sg.params,
   kernel: $sg.kernel, qdisc: {spinet: $sg.qdisc, mainline: $mg.qdisc},
   host: $host,
   bus: {byte_rate: $byte_rate, tcp_limit_mbps: $limit, udp64_pps: $pps64, udp1472_pps: $pps1472},
@@ -188,45 +219,56 @@ def t_pi4(t): if $p == "pi4" then t else {} end;
     row("TCP --bidir, DUT to peer"; "Mbit/s"; "tcp_bidir_tx_mbps"; {}; null),
     row("TCP --bidir, peer to DUT"; "Mbit/s"; "tcp_bidir_rx_mbps"; {}; null),
     row("TCP -P 4, DUT to peer"; "Mbit/s"; "tcp_p4_mbps"; {}; null),
-    row("bus busy, TCP DUT to peer"; "fraction"; "tcp_tx_bus_busy"; {}; null),
-    row("bus busy, TCP peer to DUT"; "fraction"; "tcp_rx_bus_busy"; {}; null),
+    (if $mmio then empty else
+      row("bus busy, TCP DUT to peer"; "fraction"; "tcp_tx_bus_busy"; {}; null),
+      row("bus busy, TCP peer to DUT"; "fraction"; "tcp_rx_bus_busy"; {}; null) end),
     row("UDP 64 B received"; "pkt/s"; "udp64_rx_pps";
-        t_pi4({target: ">= 2.0 x mainline and >= \(0.85 * $pps64 | round) (85 % of bus)",
+        t_udp64({target: ">= 2.0 x mainline and >= \(0.85 * $pps64 | round) (85 % of bus)",
                met: ($fs.udp64_rx_pps != null and $fm.udp64_rx_pps != null and
                      $fs.udp64_rx_pps >= 2 * $fm.udp64_rx_pps and $fs.udp64_rx_pps >= 0.85 * $pps64)});
         "udp64_rx"),
     row("UDP 64 B received, generated"; "pkt/s"; "udp64_rx_generated_pps"; {}; null),
     row("UDP 64 B received, loss"; "fraction"; "udp64_rx_loss"; {}; null),
     row("UDP 64 B sent"; "pkt/s"; "udp64_tx_pps";
-        t_pi4({target: ">= 1.8 x mainline",
+        t_udp64({target: ">= 1.8 x mainline",
                met: ($fs.udp64_tx_pps != null and $fm.udp64_tx_pps != null and
                      $fs.udp64_tx_pps >= 1.8 * $fm.udp64_tx_pps)});
         "udp64_tx"),
     row("UDP 64 B sent, generated"; "pkt/s"; "udp64_tx_generated_pps"; {}; null),
     row("UDP 64 B sent, loss"; "fraction"; "udp64_tx_loss"; {}; null),
-    row("bus busy, UDP 64 B received"; "fraction"; "udp64_rx_bus_busy"; {}; null),
-    row("bus busy, UDP 64 B sent"; "fraction"; "udp64_tx_bus_busy"; {}; null),
+    (if $mmio then empty else
+      row("bus busy, UDP 64 B received"; "fraction"; "udp64_rx_bus_busy"; {}; null),
+      row("bus busy, UDP 64 B sent"; "fraction"; "udp64_tx_bus_busy"; {}; null) end),
     row("UDP 1472 B received"; "pkt/s"; "udp1472_rx_pps"; {}; "udp1472_rx"),
     row("UDP 1472 B received, loss"; "fraction"; "udp1472_rx_loss"; {}; null),
     row("UDP 1472 B sent"; "pkt/s"; "udp1472_tx_pps"; {}; "udp1472_tx"),
     row("UDP 1472 B sent, loss"; "fraction"; "udp1472_tx_loss"; {}; null),
     row("ping idle p50"; "us"; "ping_idle_p50_us";
-        t_pi4({target: "<= mainline - 200",
+        t_lat({target: "<= mainline - 200",
                met: ($fs.ping_idle_p50_us != null and $fm.ping_idle_p50_us != null and
                      $fs.ping_idle_p50_us <= $fm.ping_idle_p50_us - 200)}); null),
     row("ping idle p99"; "us"; "ping_idle_p99_us"; {}; null),
-    row("bus time per idle ping"; "us"; "ping_idle_bus_us"; {}; null),
+    (if $mmio then row("bus accesses per idle ping"; "accesses"; "ping_idle_msgs"; {}; null)
+     else row("bus time per idle ping"; "us"; "ping_idle_bus_us"; {}; null) end),
     row("ping under TCP p50"; "us"; "ping_loaded_p50_us"; {}; null),
     row("ping under TCP p99"; "us"; "ping_loaded_p99_us";
-        t_pi4({target: "<= 0.8 x mainline",
+        t_lat({target: "<= 0.8 x mainline",
                met: ($fs.ping_loaded_p99_us != null and $fm.ping_loaded_p99_us != null and
                      $fs.ping_loaded_p99_us <= 0.8 * $fm.ping_loaded_p99_us)}); null),
-    row("SPI messages per RX frame"; "msgs"; "rx_msgs_per_frame"; t_max("rx_msgs_per_frame"; 2.2); null),
-    row("SPI messages per TX frame"; "msgs"; "tx_msgs_per_frame"; t_max("tx_msgs_per_frame"; 1.5); null),
-    row("chip selects per RX frame"; "CS"; "rx_cs_per_frame"; t_max("rx_cs_per_frame"; 2.5); null),
-    row("chip selects per TX frame"; "CS"; "tx_cs_per_frame"; t_max("tx_cs_per_frame"; 4); null),
-    row("bus time per RX frame"; "us"; "rx_bus_us_per_frame"; {}; null),
-    row("bus time per TX frame"; "us"; "tx_bus_us_per_frame"; {}; null),
+    # A memory-mapped chip has no messages or chip selects: each port
+    # access counts as one of each (the same number twice), and no bus time.
+    (if $mmio then
+      row("bus accesses per RX frame"; "accesses"; "rx_msgs_per_frame"; t_spi_only; null),
+      row("  of them index and register (8-bit)"; "accesses"; "rx_byte_accesses_per_frame"; {}; null),
+      row("bus accesses per TX frame"; "accesses"; "tx_msgs_per_frame"; t_spi_only; null),
+      row("  of them index and register (8-bit)"; "accesses"; "tx_byte_accesses_per_frame"; {}; null)
+     else
+      row("SPI messages per RX frame"; "msgs"; "rx_msgs_per_frame"; t_max("rx_msgs_per_frame"; 2.2); null),
+      row("SPI messages per TX frame"; "msgs"; "tx_msgs_per_frame"; t_max("tx_msgs_per_frame"; 1.5); null),
+      row("chip selects per RX frame"; "CS"; "rx_cs_per_frame"; t_max("rx_cs_per_frame"; 2.5); null),
+      row("chip selects per TX frame"; "CS"; "tx_cs_per_frame"; t_max("tx_cs_per_frame"; 4); null),
+      row("bus time per RX frame"; "us"; "rx_bus_us_per_frame"; {}; null),
+      row("bus time per TX frame"; "us"; "tx_bus_us_per_frame"; {}; null) end),
     row("bus bytes per RX payload byte"; "B/B"; "rx_bus_bytes_per_payload"; {}; null),
     row("bus bytes per TX payload byte"; "B/B"; "tx_bus_bytes_per_payload"; {}; null),
     row("interrupts per RX frame"; "irqs"; "rx_irqs_per_frame"; {}; null),
@@ -242,6 +284,10 @@ def t_pi4(t): if $p == "pi4" then t else {} end;
           {target: "<= 0.6 x mainline",
            met: ($fs.rx_cpu_s_per_gb != null and $fm.rx_cpu_s_per_gb != null and
                  $fs.rx_cpu_s_per_gb <= 0.6 * $fm.rx_cpu_s_per_gb)} else {} end); "tcp_rx"),
+    (if $mmio then
+      row("CPU per GB sent, emulator included"; "s/GB"; "tx_cpu_s_per_gb_raw"; {}; "tcp_tx"),
+      row("CPU per GB received, emulator included"; "s/GB"; "rx_cpu_s_per_gb_raw"; {}; "tcp_rx")
+     else empty end),
     row("emulator's share of that CPU, sent"; "fraction"; "tx_emu_cpu_share"; {}; null),
     row("emulator's share of that CPU, received"; "fraction"; "rx_emu_cpu_share"; {}; null),
     row("slab before the runs"; "KB"; "slab_before_kb"; {}; null),

@@ -29,7 +29,8 @@ def mark($b): if $b then "*" else " " end;
 
 .timing as $t |
 "profile \(.profile)" +
-(if $t.instant then ": instant (no bus delays; the cable runs at 100 Mbit/s)"
+(if .mmio then ": the memory bus (a port access costs the CPU only, no bus time; the cable runs at 100 Mbit/s)"
+ elif $t.instant then ": instant (no bus delays; the cable runs at 100 Mbit/s)"
  else ": SPI \($t.hz) Hz, \($t.clocks_per_byte) clocks a byte, \($t.msg_ns) ns a message, \($t.cs_ns) ns a chip-select toggle" end),
 "chip: the emulated \(.chip // "dm9051" | ascii_upcase); spinet against the kernel's own \(.drivers.mainline.module) driver",
 (if .bus.tcp_limit_mbps then
@@ -43,7 +44,13 @@ def mark($b): if $b then "*" else " " end;
   ((.spinet | num) + mark(.cpu_bound.spinet) | lpad(10)) +
   ((.mainline | num) + mark(.cpu_bound.mainline) | lpad(11)) +
   (.ratio | num | lpad(8)) +
-  (if .target then "  \(.target): " + (if .met then "met" else "MISSED" end) else "" end)),
+  (if .target == null then ""
+   elif .met == null then "  \(.target)"
+   else "  \(.target): " + (if .met then "met" else "MISSED" end) end)),
 "",
 "* CPU-bound: the guest was idle less than 20 % of the run (TCP; the emulator spinning out bus time counts as idle), or the UDP generator reached less than 90 % of its rate (medians)",
-"ratio: spinet / mainline; medians of \(.params.n) runs where a target applies"
+"ratio: spinet / mainline; medians of \(.params.n) runs where a target applies",
+(if .mmio then
+  "bus accesses: reads and writes of the chip's index and data ports (the emulator counts each as one SPI message of one chip select, so chip selects, bus time and bus busy are left out); the rest of a frame's accesses are 16-bit data-port words, the bus width the emulator gives the chip",
+  "targets: none on throughput, bus accesses or UDP (set against the SPI bus); CPU per GB, latency (in the instant profile) and memory as for the SPI chips"
+ else empty end)
