@@ -471,17 +471,22 @@ static int spinet_chip_up(struct spinet *sn)
 }
 
 /*
- * Reset the chip and restore it; bus_lock held. A chip that does not come
+ * Reset the chip and restore it, after a TX timeout (@timeout: counted) or
+ * a fault; bus_lock held. A chip that does not come
  * back (a reset fails, or it does not read as itself) is left alone: its
  * interrupt disabled, as a line it cannot acknowledge would fire without
  * end, and its PHY read as having no link, so that phylib takes the
  * carrier down. A reset is tried again every second, and the first that
  * works gives the line back and has phylib read the PHY again.
  */
-void spinet_restart(struct spinet *sn)
+void spinet_restart(struct spinet *sn, bool timeout)
 {
 	int ret;
 
+	if (timeout) {
+		spinet_stat_add(sn, SPINET_STAT_TX_TIMEOUTS, 1);
+		spinet_stat_add(sn, SPINET_STAT_TX_ERRORS, 1);
+	}
 	spinet_stat_add(sn, SPINET_STAT_CHIP_RESETS, 1);
 	if (!sn->dead)
 		netif_warn(sn, hw, sn->ndev, "resetting the chip\n");
@@ -548,18 +553,12 @@ static bool spinet_own_pass(struct spinet *sn, unsigned long work)
 
 	/* A chip that does not answer is only reset (spinet_restart()). */
 	if (sn->dead)
-		work &= BIT(SPINET_WORK_RESET) | BIT(SPINET_WORK_TIMEOUT);
-	if (work & (BIT(SPINET_WORK_RESET) | BIT(SPINET_WORK_TIMEOUT))) {
-		if (work & BIT(SPINET_WORK_TIMEOUT)) {
-			spinet_stat_add(sn, SPINET_STAT_TX_TIMEOUTS, 1);
-			spinet_stat_add(sn, SPINET_STAT_TX_ERRORS, 1);
-		}
-		spinet_restart(sn);
+		work &= SPINET_WORK_RESETS;
+	if (work & SPINET_WORK_RESETS) {
+		spinet_restart(sn, work & BIT(SPINET_WORK_TIMEOUT));
 		if (sn->dead)
 			return handled;
-		/* The restart programmed the filter, address and pause. */
-		work &= ~(BIT(SPINET_WORK_FILTER) | BIT(SPINET_WORK_MAC) |
-			  BIT(SPINET_WORK_PAUSE) | BIT(SPINET_WORK_RX_RESUME));
+		work &= ~(SPINET_WORK_RESTORED | BIT(SPINET_WORK_RX_RESUME));
 		work |= BIT(SPINET_WORK_RX) | BIT(SPINET_WORK_TX);
 	}
 	/* A status read answers an interrupt that came meanwhile too. */

@@ -5,6 +5,7 @@
  * Copyright (C) 2026 The spinet authors
  */
 #include <kunit/visibility.h>
+#include <linux/bitfield.h>
 #include <linux/crc32.h>
 #include <linux/etherdevice.h>
 #include <linux/module.h>
@@ -42,6 +43,56 @@ davicom_rx_check(const struct davicom_rx_hdr *hdr, unsigned int max_len)
 	return DAVICOM_RX_OK;
 }
 EXPORT_SYMBOL_IF_KUNIT(davicom_rx_check);
+
+/**
+ * davicom_rx_status_err() - which receive error a bad status byte is
+ * @status: the RX header's status byte (RSR layout), with an error bit
+ *
+ * Context: any.
+ * Return: the kind to count with spinet_rx_error(): a CRC error first,
+ * then a FIFO overrun, a runt, and anything else as a framing error.
+ */
+enum spinet_rx_err davicom_rx_status_err(u8 status)
+{
+	if (status & DAVICOM_RSR_CE)
+		return SPINET_RX_ERR_CRC;
+	if (status & DAVICOM_RSR_FOE)
+		return SPINET_RX_ERR_FIFO;
+	if (status & DAVICOM_RSR_RF)
+		return SPINET_RX_ERR_LENGTH;
+	return SPINET_RX_ERR_FRAME;
+}
+EXPORT_SYMBOL_IF_KUNIT(davicom_rx_status_err);
+
+/**
+ * davicom_fcr() - the flow control register for 802.3x settings
+ * @rx: honour received PAUSE frames
+ * @tx: send PAUSE frames when RX memory fills (and back pressure)
+ *
+ * Context: any.
+ * Return: the FCR value.
+ */
+u8 davicom_fcr(bool rx, bool tx)
+{
+	return (rx ? DAVICOM_FCR_FLCE : 0) |
+	       (tx ? DAVICOM_FCR_TXPEN | DAVICOM_FCR_BKPM : 0);
+}
+EXPORT_SYMBOL_IF_KUNIT(davicom_fcr);
+
+/**
+ * davicom_epar() - the EPAR value that selects a PHY register
+ * @phy: the PHY's MDIO address (the chip decodes two bits of it)
+ * @reg: the register, 0 to 31
+ *
+ * Context: any.
+ * Return: the EPAR value.
+ */
+u8 davicom_epar(int phy, int reg)
+{
+	return FIELD_PREP(DAVICOM_EPAR_PHY, phy) |
+	       FIELD_PREP(DAVICOM_EPAR_REG, reg);
+}
+EXPORT_SYMBOL_IF_KUNIT(davicom_epar);
 
 /**
  * davicom_hash_bin() - multicast hash bin of an Ethernet address

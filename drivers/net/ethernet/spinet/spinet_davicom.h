@@ -11,6 +11,8 @@
 #include <linux/if_ether.h>
 #include <linux/types.h>
 
+#include "spinet.h"
+
 /* Registers of the DM9000 family (DM9051 and DM9000 share the map). */
 #define DAVICOM_NCR		0x00
 #define DAVICOM_NCR_RST		BIT(0)
@@ -130,8 +132,10 @@ enum davicom_rx_verdict {
 
 enum davicom_rx_verdict davicom_rx_check(const struct davicom_rx_hdr *hdr,
 					 unsigned int max_len);
+enum spinet_rx_err davicom_rx_status_err(u8 status);
+u8 davicom_fcr(bool rx, bool tx);
+u8 davicom_epar(int phy, int reg);
 unsigned int davicom_hash_bin(const u8 *addr);
-struct spinet_rx_filter;
 u8 davicom_filter(const struct spinet_rx_filter *f, u8 *mar);
 
 #endif /* _SPINET_DAVICOM_H */

@@ -161,14 +161,14 @@ static netdev_tx_t spinet_direct_xmit(struct sk_buff *skb,
  * Reset and restore the chip with NAPI and the queue stopped, so that
  * neither touches it half-programmed; frames it held are gone.
  */
-static void spinet_direct_restart(struct spinet *sn)
+static void spinet_direct_restart(struct spinet *sn, bool timeout)
 {
 	struct net_device *ndev = sn->ndev;
 	unsigned int lost;
 
 	napi_disable(&sn->napi);
 	netif_tx_disable(ndev);
-	spinet_restart(sn);
+	spinet_restart(sn, timeout);
 	lost = sn->tx_head - sn->tx_tail;
 	if (lost)
 		spinet_stat_add(sn, SPINET_STAT_TX_DROPPED, lost);
@@ -203,16 +203,10 @@ void spinet_direct_work(struct work_struct *work)
 	}
 	todo = xchg(&sn->work, 0);
 	if (sn->dead)
-		todo &= BIT(SPINET_WORK_RESET) | BIT(SPINET_WORK_TIMEOUT);
-	if (todo & (BIT(SPINET_WORK_RESET) | BIT(SPINET_WORK_TIMEOUT))) {
-		if (todo & BIT(SPINET_WORK_TIMEOUT)) {
-			spinet_stat_add(sn, SPINET_STAT_TX_TIMEOUTS, 1);
-			spinet_stat_add(sn, SPINET_STAT_TX_ERRORS, 1);
-		}
-		spinet_direct_restart(sn);
-		/* The restart programmed the filter, address and pause. */
-		todo &= ~(BIT(SPINET_WORK_FILTER) | BIT(SPINET_WORK_MAC) |
-			  BIT(SPINET_WORK_PAUSE));
+		todo &= SPINET_WORK_RESETS;
+	if (todo & SPINET_WORK_RESETS) {
+		spinet_direct_restart(sn, todo & BIT(SPINET_WORK_TIMEOUT));
+		todo &= ~SPINET_WORK_RESTORED;
 		todo |= BIT(SPINET_WORK_RX);
 	}
 	if ((todo & BIT(SPINET_WORK_MAC)) && spinet_program_mac(sn))

@@ -419,14 +419,7 @@ static int dm9000_irq_status(struct spinet *sn, u32 *events)
 /* Count what an error status says about a frame we then skip. */
 static void dm9000_rx_bad_status(struct spinet *sn, u8 status)
 {
-	if (status & DAVICOM_RSR_CE)
-		spinet_rx_error(sn, SPINET_RX_ERR_CRC, 1);
-	else if (status & DAVICOM_RSR_FOE)
-		spinet_rx_error(sn, SPINET_RX_ERR_FIFO, 1);
-	else if (status & DAVICOM_RSR_RF)
-		spinet_rx_error(sn, SPINET_RX_ERR_LENGTH, 1);
-	else
-		spinet_rx_error(sn, SPINET_RX_ERR_FRAME, 1);
+	spinet_rx_error(sn, davicom_rx_status_err(status), 1);
 	spinet_chip_stat_add(sn, DM9000_STAT_RX_ERROR_FRAMES, 1);
 }
 
@@ -594,10 +587,7 @@ static int dm9000_set_filter(struct spinet *sn,
 
 static int dm9000_set_pause(struct spinet *sn, bool rx, bool tx)
 {
-	u8 fcr = (rx ? DAVICOM_FCR_FLCE : 0) |
-		 (tx ? DAVICOM_FCR_TXPEN | DAVICOM_FCR_BKPM : 0);
-
-	dm9000_write1(spinet_chip_priv(sn), DAVICOM_FCR, fcr);
+	dm9000_write1(spinet_chip_priv(sn), DAVICOM_FCR, davicom_fcr(rx, tx));
 	return 0;
 }
 
@@ -614,12 +604,6 @@ static int dm9000_epcr_wait(struct dm9000 *db)
 	return -ETIMEDOUT;
 }
 
-static u8 dm9000_epar(int reg)
-{
-	return FIELD_PREP(DAVICOM_EPAR_PHY, DM9000_PHY_ADDR) |
-	       FIELD_PREP(DAVICOM_EPAR_REG, reg);
-}
-
 static int dm9000_mdio_read(struct spinet *sn, int addr, int reg)
 {
 	struct dm9000 *db = spinet_chip_priv(sn);
@@ -629,7 +613,7 @@ static int dm9000_mdio_read(struct spinet *sn, int addr, int reg)
 	if (addr != DM9000_PHY_ADDR || reg > DAVICOM_EPAR_REG)
 		return 0xffff;
 	spin_lock_irqsave(&db->lock, flags);
-	dm9000_iow(db, DAVICOM_EPAR, dm9000_epar(reg));
+	dm9000_iow(db, DAVICOM_EPAR, davicom_epar(DM9000_PHY_ADDR, reg));
 	dm9000_iow(db, DAVICOM_EPCR, DAVICOM_EPCR_EPOS | DAVICOM_EPCR_ERPRR);
 	spin_unlock_irqrestore(&db->lock, flags);
 	ret = dm9000_epcr_wait(db);
@@ -652,7 +636,7 @@ static int dm9000_mdio_write(struct spinet *sn, int addr, int reg, u16 val)
 	if (addr != DM9000_PHY_ADDR || reg > DAVICOM_EPAR_REG)
 		return -ENODEV;
 	spin_lock_irqsave(&db->lock, flags);
-	dm9000_iow(db, DAVICOM_EPAR, dm9000_epar(reg));
+	dm9000_iow(db, DAVICOM_EPAR, davicom_epar(DM9000_PHY_ADDR, reg));
 	dm9000_iow(db, DAVICOM_EPDRL, val & 0xff);
 	dm9000_iow(db, DAVICOM_EPDRH, val >> 8);
 	dm9000_iow(db, DAVICOM_EPCR, DAVICOM_EPCR_EPOS | DAVICOM_EPCR_ERPRW);

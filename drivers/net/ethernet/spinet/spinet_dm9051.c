@@ -608,14 +608,7 @@ static int dm9051_rx_irq(struct spinet *sn, bool enable)
 /* Count what an error status says about a frame we then skip. */
 static void dm9051_rx_bad_status(struct spinet *sn, u8 status)
 {
-	if (status & DAVICOM_RSR_CE)
-		spinet_rx_error(sn, SPINET_RX_ERR_CRC, 1);
-	else if (status & DAVICOM_RSR_FOE)
-		spinet_rx_error(sn, SPINET_RX_ERR_FIFO, 1);
-	else if (status & DAVICOM_RSR_RF)
-		spinet_rx_error(sn, SPINET_RX_ERR_LENGTH, 1);
-	else
-		spinet_rx_error(sn, SPINET_RX_ERR_FRAME, 1);
+	spinet_rx_error(sn, davicom_rx_status_err(status), 1);
 	spinet_chip_stat_add(sn, DM9051_STAT_RX_ERROR_FRAMES, 1);
 }
 
@@ -1018,10 +1011,8 @@ static int dm9051_set_filter(struct spinet *sn,
 
 static int dm9051_set_pause(struct spinet *sn, bool rx, bool tx)
 {
-	u8 fcr = (rx ? DAVICOM_FCR_FLCE : 0) |
-		 (tx ? DAVICOM_FCR_TXPEN | DAVICOM_FCR_BKPM : 0);
-
-	return dm9051_write1(spinet_chip_priv(sn), DAVICOM_FCR, fcr);
+	return dm9051_write1(spinet_chip_priv(sn), DAVICOM_FCR,
+			      davicom_fcr(rx, tx));
 }
 
 /* Wait for an EEPROM/PHY operation: EPCR.ERRE clears when it is done. */
@@ -1042,12 +1033,6 @@ static int dm9051_epcr_wait(struct dm9051 *dm)
 	return -ETIMEDOUT;
 }
 
-static u8 dm9051_epar(int reg)
-{
-	return FIELD_PREP(DAVICOM_EPAR_PHY, DM9051_PHY_ADDR) |
-	       FIELD_PREP(DAVICOM_EPAR_REG, reg);
-}
-
 static int dm9051_mdio_read(struct spinet *sn, int addr, int reg)
 {
 	struct dm9051 *dm = spinet_chip_priv(sn);
@@ -1057,7 +1042,7 @@ static int dm9051_mdio_read(struct spinet *sn, int addr, int reg)
 	if (addr != DM9051_PHY_ADDR || reg > DAVICOM_EPAR_REG)
 		return 0xffff;
 	dm9051_begin(dm);
-	dm9051_write(dm, DAVICOM_EPAR, dm9051_epar(reg));
+	dm9051_write(dm, DAVICOM_EPAR, davicom_epar(DM9051_PHY_ADDR, reg));
 	dm9051_write(dm, DAVICOM_EPCR, DAVICOM_EPCR_EPOS | DAVICOM_EPCR_ERPRR);
 	ret = dm9051_sync(dm);
 	if (!ret)
@@ -1082,7 +1067,7 @@ static int dm9051_mdio_write(struct spinet *sn, int addr, int reg, u16 val)
 	if (addr != DM9051_PHY_ADDR || reg > DAVICOM_EPAR_REG)
 		return -ENODEV;
 	dm9051_begin(dm);
-	dm9051_write(dm, DAVICOM_EPAR, dm9051_epar(reg));
+	dm9051_write(dm, DAVICOM_EPAR, davicom_epar(DM9051_PHY_ADDR, reg));
 	dm9051_write(dm, DAVICOM_EPDRL, val & 0xff);
 	dm9051_write(dm, DAVICOM_EPDRH, val >> 8);
 	dm9051_write(dm, DAVICOM_EPCR, DAVICOM_EPCR_EPOS | DAVICOM_EPCR_ERPRW);

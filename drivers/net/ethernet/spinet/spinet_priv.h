@@ -43,6 +43,13 @@ enum spinet_work {
 	SPINET_WORK_TIMEOUT,	/* the TX watchdog fired */
 };
 
+/* Work a reset does anyway: it programs the filter, address and pause. */
+#define SPINET_WORK_RESTORED	(BIT(SPINET_WORK_FILTER) | \
+				 BIT(SPINET_WORK_MAC) | BIT(SPINET_WORK_PAUSE))
+/* Work that asks for a reset. */
+#define SPINET_WORK_RESETS	(BIT(SPINET_WORK_RESET) | \
+				 BIT(SPINET_WORK_TIMEOUT))
+
 /**
  * struct spinet_engine - how the core drives a chip: through a bus owner
  *	(chips on a bus that sleeps) or directly (memory-mapped chips)
@@ -214,7 +221,7 @@ int spinet_set_mac_address(struct net_device *ndev, void *addr);
 void spinet_tx_timeout(struct net_device *ndev, unsigned int txqueue);
 void spinet_get_stats64(struct net_device *ndev,
 			struct rtnl_link_stats64 *s);
-void spinet_restart(struct spinet *sn);
+void spinet_restart(struct spinet *sn, bool timeout);
 void spinet_bus_error(struct spinet *sn, int ret);
 int spinet_program_filter(struct spinet *sn);
 int spinet_program_mac(struct spinet *sn);

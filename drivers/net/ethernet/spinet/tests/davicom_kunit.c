@@ -114,7 +114,53 @@ static void davicom_hash_bin_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, davicom_hash_bin(c->addr), c->bin);
 }
 
+/*
+ * A bad status byte is counted as one kind of error, the most telling
+ * first: a CRC error hides the others, then a FIFO overrun, then a runt;
+ * alignment, physical-layer, watchdog and late-collision errors are
+ * framing errors. The multicast bit alone is no error at all, and
+ * davicom_rx_check() never passes it here.
+ */
+static void davicom_rx_status_err_test(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, davicom_rx_status_err(DAVICOM_RSR_CE),
+			SPINET_RX_ERR_CRC);
+	KUNIT_EXPECT_EQ(test, davicom_rx_status_err(DAVICOM_RSR_CE |
+						    DAVICOM_RSR_FOE |
+						    DAVICOM_RSR_RF),
+			SPINET_RX_ERR_CRC);
+	KUNIT_EXPECT_EQ(test, davicom_rx_status_err(DAVICOM_RSR_FOE |
+						    DAVICOM_RSR_RF),
+			SPINET_RX_ERR_FIFO);
+	KUNIT_EXPECT_EQ(test, davicom_rx_status_err(DAVICOM_RSR_RF |
+						    DAVICOM_RSR_MF),
+			SPINET_RX_ERR_LENGTH);
+	KUNIT_EXPECT_EQ(test, davicom_rx_status_err(DAVICOM_RSR_AE),
+			SPINET_RX_ERR_FRAME);
+	KUNIT_EXPECT_EQ(test, davicom_rx_status_err(DAVICOM_RSR_PLE),
+			SPINET_RX_ERR_FRAME);
+	KUNIT_EXPECT_EQ(test, davicom_rx_status_err(DAVICOM_RSR_RWTO),
+			SPINET_RX_ERR_FRAME);
+	KUNIT_EXPECT_EQ(test, davicom_rx_status_err(DAVICOM_RSR_LCS),
+			SPINET_RX_ERR_FRAME);
+}
+
+/* FCR for each pause setting, and EPAR's two address bits and register. */
+static void davicom_fcr_epar_test(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, davicom_fcr(false, false), 0);
+	KUNIT_EXPECT_EQ(test, davicom_fcr(true, false), 0x01);
+	KUNIT_EXPECT_EQ(test, davicom_fcr(false, true), 0x28);
+	KUNIT_EXPECT_EQ(test, davicom_fcr(true, true), 0x29);
+	KUNIT_EXPECT_EQ(test, davicom_epar(1, 0), 0x40);
+	KUNIT_EXPECT_EQ(test, davicom_epar(1, 31), 0x5f);
+	KUNIT_EXPECT_EQ(test, davicom_epar(0, 2), 0x02);
+	KUNIT_EXPECT_EQ(test, davicom_epar(3, 1), 0xc1);
+}
+
 static struct kunit_case davicom_test_cases[] = {
+	KUNIT_CASE(davicom_rx_status_err_test),
+	KUNIT_CASE(davicom_fcr_epar_test),
 	KUNIT_CASE_PARAM(davicom_rx_check_test, rx_check_gen_params),
 	KUNIT_CASE(davicom_rx_hdr_layout_test),
 	KUNIT_CASE_PARAM(davicom_hash_bin_test, hash_gen_params),

@@ -163,8 +163,9 @@ static void spinet_dm9000_emu_frames_test(struct kunit *test)
 			ret = read_poll_timeout(d9_captured, ok, ok,
 						EMU_POLL_US, EMU_WAIT_US,
 						false, cap, i + 1);
-			KUNIT_ASSERT_EQ_MSG(test, ret, 0, "frame %u of %u bytes",
-					    i, d9_lens[i]);
+			KUNIT_ASSERT_EQ_MSG(test, ret, 0,
+					    "frame %u of %u bytes", i,
+					    d9_lens[i]);
 			spin_lock_bh(&cap->lock);
 			KUNIT_EXPECT_EQ(test, cap->len, d9_lens[i]);
 			KUNIT_EXPECT_MEMEQ(test, cap->frame, frame,
@@ -253,7 +254,8 @@ static void spinet_dm9000_emu_tx_timeout_test(struct kunit *test)
 
 	got = sn_capture_count(cap);
 	ret = read_poll_timeout(d9_resend_until, ok, ok, EMU_POLL_US,
-				EMU_WAIT_US, false, a, frame, ETH_ZLEN, cap, got);
+				EMU_WAIT_US, false, a, frame, ETH_ZLEN, cap,
+				got);
 	KUNIT_EXPECT_EQ_MSG(test, ret, 0, "nothing got through after reset");
 }
 
@@ -316,4 +318,5 @@ static struct kunit_suite spinet_dm9000_emu_test_suite = {
 	.name = "spinet_dm9000_emu",
 	.test_cases = spinet_dm9000_emu_test_cases,
 };
+
 kunit_test_suite(spinet_dm9000_emu_test_suite);
